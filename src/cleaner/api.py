@@ -1,0 +1,93 @@
+"""``clean()``: the library entry point. It runs the stages in order, nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from cleaner.core.errors import EmptyInputError, TooLargeError
+from cleaner.core.model import Document, InputKind, Metadata, Page, Source
+from cleaner.core.settings import DEFAULT_SETTINGS, Settings
+from cleaner.extract.features import count_words
+from cleaner.extract.html_pipeline import extract_html
+from cleaner.extract.text_pipeline import extract_text
+from cleaner.inputs.decode import GZIP_MAGIC, _BOMS, decode_bytes, maybe_gunzip, sniff_utf16
+from cleaner.inputs.detect import detect_kind, sniff_binary
+from cleaner.inputs.parse import parse_html
+from cleaner.metadata.html_meta import html_metadata
+
+
+def as_source(data: str | bytes | Source, url: str | None = None) -> Source:
+    """Wrap raw input in a Source (a Source passes through, url filled if missing)."""
+    if isinstance(data, Source):
+        return data if url is None or data.url else replace(data, url=url)
+    return Source(data=data, url=url)
+
+
+def read_page(source: Source, settings: Settings) -> Page:
+    """Decode and detect: bytes or str in, a Page (text, encoding, kind) out."""
+    data = source.data
+    if isinstance(data, bytes):
+        if len(data) > settings.max_bytes:
+            raise TooLargeError(f"{len(data)} bytes exceeds the limit of {settings.max_bytes}")
+        data = maybe_gunzip(data, settings.max_bytes)
+        if not data.strip():
+            raise EmptyInputError("the input is empty")
+        if not any(data.startswith(bom) for bom, _ in _BOMS) and not sniff_utf16(data):
+            sniff_binary(data)
+        decoded = decode_bytes(data, source.charset)
+        text, encoding = decoded.text, decoded.encoding
+    else:
+        if len(data) > settings.max_bytes:
+            raise TooLargeError(f"{len(data)} characters exceeds the limit of {settings.max_bytes}")
+        if data.startswith(GZIP_MAGIC.decode("latin-1")):
+            return read_page(replace(source, data=data.encode("latin-1")), settings)
+        text, encoding = data, None
+    text = text.replace("\x00", "")
+    if not text.strip():
+        raise EmptyInputError("the input is empty")
+    if settings.input_mode == "html":
+        kind = InputKind.HTML
+    elif settings.input_mode == "text":
+        kind = InputKind.TEXT
+    else:
+        kind = detect_kind(text)
+    return Page(text=text, encoding=encoding, kind=kind, url=source.url)
+
+
+def clean(
+    data: str | bytes | Source,
+    url: str | None = None,
+    settings: Settings | None = None,
+    **overrides: Any,
+) -> Document:
+    """Extract the article and metadata from one page (HTML or flattened text).
+
+    ``data`` is raw bytes (any encoding, optionally gzip), decoded text, or a
+    :class:`Source`. ``url`` is the page's address, used to resolve links and as
+    metadata. ``settings`` (or keyword overrides of its fields, e.g.
+    ``tables=False``) steer what is kept. Raises a :class:`CleanerError` subclass
+    for input that is not a page.
+    """
+    settings = settings or DEFAULT_SETTINGS
+    if overrides:
+        settings = settings.with_overrides(**overrides)
+    source = as_source(data, url)
+    page = read_page(source, settings)
+    if page.kind is InputKind.HTML:
+        root = parse_html(page.text)
+        meta = html_metadata(root, page.url)
+        result = extract_html(root, meta.url or page.url, meta.title, settings)
+    else:
+        meta = Metadata(url=page.url)
+        result = extract_text(page.text, None, settings)
+    words = sum(count_words(b.text) for b, v in zip(result.blocks, result.verdicts, strict=True)
+                if v.keep)
+    meta = replace(meta, word_count=words)
+    return Document(
+        blocks=result.blocks,
+        verdicts=result.verdicts,
+        metadata=meta,
+        input_kind=page.kind,
+        encoding=page.encoding,
+    )

@@ -1,0 +1,153 @@
+"""The ``cleaner`` command: a thin click layer over :func:`cleaner.clean`.
+
+Every CleanerError becomes one line on stderr (``cleaner: <path>: <kind>: <msg>``)
+and the error's exit code; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cleaner.api import clean as clean_page
+from cleaner.core.errors import CleanerError, InputReadError, UsageError
+from cleaner.core.model import Source
+from cleaner.core.settings import Settings
+from cleaner.outputs.render import render
+
+FORMATS = ("txt", "markdown", "json")
+
+
+def fail(where: str, exc: CleanerError) -> None:
+    """Print the one-line error for ``exc``."""
+    click.echo(f"cleaner: {where}: {exc.kind}: {exc.message}", err=True)
+
+
+def read_input(path: str) -> Source:
+    """Read a file (or stdin for '-') into a Source."""
+    if path == "-":
+        return Source(data=sys.stdin.buffer.read(), path="<stdin>")
+    try:
+        return Source(data=Path(path).read_bytes(), path=path)
+    except FileNotFoundError as exc:
+        raise InputReadError("no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputReadError("is a directory (use 'cleaner batch' for directories)") from exc
+    except OSError as exc:
+        raise InputReadError(exc.strerror or str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cleaner")
+def main() -> None:
+    """Extract the article, clean, with its metadata, from scraped web pages.
+
+    Feed it raw HTML (any encoding, optionally gzip) or page text that a scraper
+    already flattened; get back the article text, Markdown or JSON, without the
+    site chrome (menus, cookie banners, related links, comments, share bars).
+
+    \b
+    Examples:
+      cleaner clean page.html                   # article text on stdout
+      curl -s https://example.org/a | cleaner clean --url https://example.org/a
+      cleaner clean --format json --explain page.html.gz
+      cleaner batch crawl/ -o cleaned/ --format markdown
+    """
+
+
+@main.command("clean")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="txt",
+              show_default=True, help="Output format.")
+@click.option("--url", help="The page's URL: resolves links, fills metadata.")
+@click.option("--explain", is_flag=True,
+              help="With --format json: list every removed block with its reason.")
+@click.option("--input", "input_mode", type=click.Choice(["auto", "html", "text"]),
+              default="auto", show_default=True,
+              help="Force the input kind instead of detecting it.")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def clean_cmd(files: tuple[str, ...], fmt: str, url: str | None, explain: bool,
+              input_mode: str, debug: bool) -> None:
+    """Clean one or more pages and print the article.
+
+    FILES are HTML or text pages (plain or .gz); none or '-' reads stdin.
+    Several files are printed one after another (JSON: one object per line).
+
+    \b
+    Examples:
+      cleaner clean article.html
+      cleaner clean --format markdown article.html > article.md
+      cat page.txt | cleaner clean --format json
+    """
+    settings = Settings(input_mode=input_mode)  # type: ignore[arg-type]
+    paths = files or ("-",)
+    worst = 0
+    for path in paths:
+        where = "<stdin>" if path == "-" else path
+        try:
+            source = read_input(path)
+            doc = clean_page(source, url=url, settings=settings)
+            out = render(doc, fmt, explain)
+            if fmt == "json" and len(paths) > 1:
+                out = " ".join(out.split("\n"))
+        except CleanerError as exc:
+            if debug:
+                traceback.print_exc()
+            fail(where, exc)
+            worst = worst or exc.exit_code
+            continue
+        except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+            if debug:
+                raise
+            fail(where, CleanerError(f"internal error ({type(exc).__name__}: {exc})"))
+            worst = worst or 1
+            continue
+        click.echo(out)
+    if worst:
+        sys.exit(worst)
+
+
+def _run_batch(**kwargs: Any) -> None:
+    from cleaner.run.batch import run_batch_cli
+
+    run_batch_cli(**kwargs)
+
+
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="Output directory (a mirror tree of the inputs).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="txt",
+              show_default=True, help="Output format of each page.")
+@click.option("--explain", is_flag=True, help="JSON outputs list removed blocks.")
+def batch_cmd(inputs: tuple[str, ...], output: str, fmt: str, explain: bool) -> None:
+    """Clean every page under the INPUTS directories into OUTPUT.
+
+    Page files are .html, .htm, .xhtml and .txt, each optionally .gz. Outputs keep
+    the relative path with the format's suffix: a/b.html.gz -> OUTPUT/a/b.txt.
+
+    \b
+    Example:
+      cleaner batch crawl/ -o cleaned/ --format json
+    """
+    try:
+        _run_batch(inputs=inputs, output=output, fmt=fmt, explain=explain)
+    except CleanerError as exc:
+        fail("batch", exc)
+        sys.exit(exc.exit_code)
+
+
+def run() -> None:  # pragma: no cover - console entry for python -m
+    try:
+        main()
+    except UsageError as exc:
+        fail("usage", exc)
+        sys.exit(exc.exit_code)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    run()

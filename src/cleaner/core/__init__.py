@@ -1,0 +1,1 @@
+"""Core types shared by every stage: no I/O, no third-party frameworks."""

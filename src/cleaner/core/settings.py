@@ -1,0 +1,57 @@
+"""One frozen Settings object that the library takes and the CLI builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+
+from cleaner.core.errors import UsageError
+from cleaner.core.thresholds import DEFAULT_MAX_BYTES, PRESETS, Thresholds
+
+InputMode = Literal["auto", "html", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What to keep and how strict to be. Build with :meth:`from_preset`."""
+
+    preset: str = "balanced"
+    thresholds: Thresholds = field(default_factory=lambda: PRESETS["balanced"])
+    input_mode: InputMode = "auto"
+    # What to keep in the output.
+    tables: bool = True
+    lists: bool = True
+    code: bool = True
+    headings: bool = True
+    captions: bool = True
+    links: bool = False
+    images: bool = False
+    formatting: bool = False
+    # Reader comments go to Document.comments instead of being dropped silently.
+    comments: bool = False
+    # Ask readability-lxml when our choice of article region is uncertain.
+    second_opinion: bool = True
+    # Extra chrome phrases (case-insensitive, whole-line prefix match) to remove.
+    extra_phrases: tuple[str, ...] = ()
+    # CSS selectors / XPaths (starting with '/') to always remove or keep.
+    remove_selectors: tuple[str, ...] = ()
+    keep_selectors: tuple[str, ...] = ()
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @classmethod
+    def from_preset(cls, preset: str = "balanced", **overrides: Any) -> Settings:
+        """Settings of a named preset, with field overrides."""
+        if preset not in PRESETS:
+            raise UsageError(f"unknown preset {preset!r} (choose from {', '.join(PRESETS)})")
+        return cls(preset=preset, thresholds=PRESETS[preset]).with_overrides(**overrides)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with fields replaced; unknown names are a UsageError."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise UsageError(f"unknown setting: {', '.join(unknown)}")
+        return replace(self, **overrides)
+
+
+DEFAULT_SETTINGS = Settings()

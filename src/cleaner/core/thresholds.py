@@ -1,0 +1,104 @@
+"""Every numeric heuristic of the extractor, named, with why it has its value.
+
+The values were calibrated as a set on the dev pages (see bench/README.md); change
+one and re-run ``python bench/quality.py`` before believing it helps. Presets
+(``precision`` / ``balanced`` / ``recall``) are different instances of
+:class:`Thresholds`, so a preset is a documented set of numbers, never a branch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Numbers that decide verdicts. Field comments say why each value."""
+
+    # A block whose text is more than this share link text is navigation-like.
+    # Real paragraphs with a few inline links sit well under 0.5.
+    max_link_density: float = 0.5
+    # Short blocks (<= short_block_words) tolerate less link text: a 5-word line
+    # that is entirely a link is a menu item, not prose.
+    short_block_words: int = 10
+    max_link_density_short: float = 0.35
+    # Paragraph-like blocks below this many words need support from neighbours
+    # (jusText's "short" class); headings and list items are exempt.
+    min_block_words: int = 3
+    # A candidate article container needs at least this many words of text
+    # outside links; below it we fall back to the whole body.
+    min_article_words: int = 40
+    # Containers whose own link density exceeds this cannot be the article.
+    max_container_link_density: float = 0.45
+    # Bonus factor for containers that declare themselves the article
+    # (<article>, itemprop=articleBody, role=main, entry-content ...).
+    semantic_bonus: float = 1.6
+    # When the best and second-best container scores are this close, the choice
+    # is uncertain and readability-lxml is asked for a second opinion.
+    uncertain_margin: float = 0.15
+    # Text blocks after the article's last paragraph that are shorter than this
+    # many words are treated as trailing chrome candidates.
+    tail_short_words: int = 12
+    # A line of flattened text with at most this many words and no final
+    # punctuation is "short" (a menu item, a button, a heading).
+    text_short_line_words: int = 6
+    # Run of consecutive short link-like lines that makes a navigation menu.
+    text_nav_run: int = 3
+    # Lines repeated on at least this share of a site's pages (and at least
+    # repeated_min_pages pages) are boilerplate in batch mode.
+    repeated_min_share: float = 0.3
+    repeated_min_pages: int = 3
+    # How many kept-neighbour blocks on each side smoothing looks at.
+    smoothing_window: int = 2
+
+    def with_overrides(self, **values: Any) -> Thresholds:
+        """Return a copy with some values replaced (unknown names raise KeyError)."""
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise KeyError(", ".join(unknown))
+        return replace(self, **values)
+
+
+BALANCED = Thresholds()
+
+# Precision: less link text tolerated, more words needed to count as content.
+PRECISION = Thresholds(
+    max_link_density=0.35,
+    max_link_density_short=0.2,
+    min_block_words=5,
+    min_article_words=60,
+    max_container_link_density=0.35,
+    tail_short_words=20,
+    text_short_line_words=8,
+    text_nav_run=2,
+    repeated_min_share=0.2,
+    repeated_min_pages=2,
+)
+
+# Recall: keep anything that could plausibly be content.
+RECALL = Thresholds(
+    max_link_density=0.65,
+    max_link_density_short=0.5,
+    min_block_words=1,
+    min_article_words=25,
+    max_container_link_density=0.6,
+    tail_short_words=6,
+    text_short_line_words=4,
+    text_nav_run=4,
+    repeated_min_share=0.5,
+    repeated_min_pages=5,
+)
+
+PRESETS: dict[str, Thresholds] = {
+    "precision": PRECISION,
+    "balanced": BALANCED,
+    "recall": RECALL,
+}
+
+# --- limits that protect the process, not heuristics ----------------------
+# Largest input accepted by default (bytes); 50 MB pages exist in crawls.
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+# Deepest element nesting we walk; deeper subtrees are flattened to text.
+MAX_TREE_DEPTH = 512

@@ -1,0 +1,1 @@
+"""Extraction: pure functions from a decoded page to blocks and verdicts."""

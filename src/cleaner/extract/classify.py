@@ -1,0 +1,155 @@
+"""Give every block a verdict: context-free rules first, then neighbours settle.
+
+Input-kind agnostic: it reads block text, features, an optional markup mark per
+block (HTML only; text pages pass ``None`` marks) and the selected region.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from cleaner.core.model import Block, BlockKind, Verdict
+from cleaner.core.reasons import Reason
+from cleaner.core.settings import Settings
+from cleaner.extract.lexicon import Lexicon, normalise
+from cleaner.extract.rules.shapes import shape_reason
+
+Mark = tuple[Reason, str] | None
+
+_KEEP = Verdict(Reason.ARTICLE_BODY, "default", "")
+_KEEP_HEADING = Verdict(Reason.ARTICLE_HEADING, "default", "")
+# A kept block this short, with no sentence punctuation, at the very start or
+# end of the article is furniture (a label, a button, a section name).
+EDGE_MAX_WORDS = 4
+_TITLE_CLEAN = re.compile(r"[\W_]+")
+
+
+def title_key(text: str) -> str:
+    """Comparison key for titles: letters and digits only, lower case."""
+    return _TITLE_CLEAN.sub("", text.lower())
+
+
+def _disabled(block: Block, settings: Settings) -> bool:
+    return (
+        (block.kind is BlockKind.TABLE and not settings.tables)
+        or (block.kind is BlockKind.LIST_ITEM and not settings.lists)
+        or (block.kind is BlockKind.CODE and not settings.code)
+        or (block.kind is BlockKind.HEADING and not settings.headings)
+        or (block.kind is BlockKind.CAPTION and not settings.captions)
+    )
+
+
+def first_pass(
+    block: Block,
+    mark: Mark,
+    in_region: bool,
+    title: str,
+    lexicon: Lexicon,
+    settings: Settings,
+) -> Verdict:
+    """Context-free verdict of one block."""
+    th = settings.thresholds
+    f = block.features
+    if mark is not None:
+        return Verdict(mark[0], "markup", mark[1])
+    if not block.text.strip():
+        return Verdict(Reason.EMPTY, "empty", "")
+    if not in_region:
+        return Verdict(Reason.OUTSIDE_ARTICLE, "region", "")
+    if title and f.words <= 40 and title_key(block.text) == title:  # noqa: PLR2004
+        return Verdict(Reason.TITLE, "title", "equals the page title")
+    if block.kind is not BlockKind.CODE:
+        hit = lexicon.match(block.text, f.words)
+        if hit is not None:
+            return Verdict(hit[0], "phrase", hit[1])
+        shape = shape_reason(block.text, f.words)
+        if shape is not None:
+            return Verdict(shape[0], "shape", shape[1])
+    if _disabled(block, settings):
+        return Verdict(Reason.DISABLED_CONTENT, "settings", f"{block.kind} excluded")
+    limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
+    if f.link_density > limit and block.kind is not BlockKind.CODE:
+        return Verdict(Reason.LINK_DENSE, "link-density", f"link_density={f.link_density:.2f}")
+    if block.kind is BlockKind.HEADING:
+        return _KEEP_HEADING
+    return _KEEP
+
+
+_GENERIC = frozenset({Reason.EMPTY, Reason.HIDDEN, Reason.OUTSIDE_ARTICLE, Reason.TITLE,
+                      Reason.BYLINE, Reason.DUPLICATE})
+
+
+def _settle_headings(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
+    """Drop headings that head nothing kept ("Related posts" above removed links).
+
+    A heading's section runs to the next heading of the same or a higher level.
+    Walking backwards settles sub-headings before the headings above them.
+    """
+    n = len(blocks)
+    for i in range(n - 1, -1, -1):
+        if blocks[i].kind is not BlockKind.HEADING or not verdicts[i].keep:
+            continue
+        level = blocks[i].level or 6
+        heads_content = False
+        first_removed: Reason | None = None
+        for j in range(i + 1, n):
+            if blocks[j].kind is BlockKind.HEADING and (blocks[j].level or 6) <= level:
+                break
+            if verdicts[j].keep:
+                heads_content = True
+                break
+            if first_removed is None and verdicts[j].reason not in _GENERIC:
+                first_removed = verdicts[j].reason
+        if not heads_content:
+            reason = first_removed or Reason.LOW_TEXT_DENSITY
+            verdicts[i] = Verdict(reason, "heading", "heads only removed blocks")
+
+
+def _trim_edges(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
+    """Remove tiny unpunctuated blocks at the start and end of the kept text."""
+    kept = [i for i, v in enumerate(verdicts) if v.keep]
+    for order in (kept, kept[::-1]):
+        for i in order:
+            b = blocks[i]
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and (
+                b.features.words <= EDGE_MAX_WORDS and not b.features.ends_sentence
+            ):
+                verdicts[i] = Verdict(Reason.LOW_TEXT_DENSITY, "edge",
+                                      f"{b.features.words} words at the article edge")
+            else:
+                break
+
+
+def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
+    """Remove kept blocks whose text repeats an earlier kept block."""
+    seen: set[str] = set()
+    for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
+        if not v.keep or b.kind is BlockKind.TABLE:
+            continue
+        key = normalise(b.text)
+        if len(key) < 20:  # noqa: PLR2004 - short repeats ("Yes", "1.") are legitimate
+            continue
+        if key in seen:
+            verdicts[i] = Verdict(Reason.DUPLICATE, "dedupe", "repeats an earlier block")
+        seen.add(key)
+
+
+def classify_blocks(
+    blocks: Sequence[Block],
+    marks: Sequence[Mark],
+    region: object,
+    title: str | None,
+    lexicon: Lexicon,
+    settings: Settings,
+) -> list[Verdict]:
+    """Verdicts for all blocks: first pass, then heading/edge/duplicate passes."""
+    key = title_key(title) if title else ""
+    verdicts = [
+        first_pass(b, m, b.id in region, key, lexicon, settings)  # type: ignore[operator]
+        for b, m in zip(blocks, marks, strict=True)
+    ]
+    _settle_headings(blocks, verdicts)
+    _trim_edges(blocks, verdicts)
+    _dedupe(blocks, verdicts)
+    return verdicts

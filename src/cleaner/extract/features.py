@@ -1,0 +1,48 @@
+"""Pure per-block measures (no DOM, no I/O): shared by the HTML and text paths."""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.model import Features
+
+_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"[,.;:!?、。，；：！？]")
+_SENTENCE_END = re.compile(r"""[.!?…:;。！？)\]"'”’»]\s*$""")
+# CJK text has no spaces: count characters in this range as a word each,
+# so a Chinese paragraph is not judged "one word long".
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def count_words(text: str) -> int:
+    """Words for our thresholds: \\w+ runs, CJK characters counted singly."""
+    words = len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        # A CJK run matched by \w+ counted as one word; count ~1.5 chars a word.
+        words += int(cjk / 1.5)
+    return words
+
+
+def measure(
+    text: str, link_chars: int = 0, link_count: int = 0, density: float | None = None
+) -> Features:
+    """Features of a block's text given how many of its characters are link text.
+
+    ``density`` overrides the link share when the caller measured it more exactly
+    (the HTML segmenter counts non-space characters before whitespace folding).
+    """
+    chars = len(text)
+    words = count_words(text)
+    if density is None:
+        density = min(1.0, link_chars / chars) if chars else 0.0
+    puncts = len(_PUNCT.findall(text))
+    return Features(
+        words=words,
+        chars=chars,
+        link_chars=link_chars,
+        link_count=link_count,
+        link_density=density,
+        ends_sentence=bool(_SENTENCE_END.search(text)),
+        punct_per_word=puncts / words if words else 0.0,
+    )

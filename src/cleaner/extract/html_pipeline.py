@@ -1,0 +1,33 @@
+"""The HTML path: segment, mark chrome from markup, select region, classify."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from cleaner.core.model import Block, Verdict
+from cleaner.core.settings import Settings
+from cleaner.extract.classify import classify_blocks
+from cleaner.extract.lexicon import default_lexicon, with_user_phrases
+from cleaner.extract.segment_html import segment_html
+from cleaner.extract.select import markup_marks, select_region
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    blocks: tuple[Block, ...]
+    verdicts: tuple[Verdict, ...]
+    region_evidence: str = ""
+
+
+def extract_html(root: HtmlElement, url: str | None, title: str | None,
+                 settings: Settings) -> Extraction:
+    """Blocks and verdicts for a parsed HTML page."""
+    seg = segment_html(root, url, settings)
+    th = settings.thresholds
+    marks = markup_marks(seg, th)
+    region = select_region(seg, marks, th)
+    lexicon = with_user_phrases(default_lexicon(), settings.extra_phrases)
+    verdicts = classify_blocks(seg.blocks, marks, region, title, lexicon, settings)
+    return Extraction(tuple(seg.blocks), tuple(verdicts), region.evidence)

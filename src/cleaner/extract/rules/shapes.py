@@ -1,0 +1,99 @@
+"""Chrome recognised by the shape of a short block: bylines, date lines, reading
+times, copyright lines. Works the same on HTML blocks and on lines of text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.reasons import Reason
+
+# Bylines: "By Jane Doe", "by admin", "Von Max Muster", "Par Jean Dupont",
+# "Posted on March 3, 2024 by admin", "Written by ...".
+_BY = r"(?:by|von|par|por|di|da|door|przez|av|af|af:|tekst|text)"
+BYLINE = re.compile(
+    rf"^(?:(?:posted|published|written|updated|reviewed|edited|fact[- ]checked|"
+    rf"veröffentlicht|geschrieben|publié|publicado|pubblicato|gepubliceerd|opublikowano)"
+    rf"(?:\s+\S+){{0,6}}?\s+)?{_BY}\s*:?\s+(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[\w.'’\-]+){{0,5}})",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+    r"diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"januari|februari|maart|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|"
+    r"sierpnia|września|października|listopada|grudnia"
+)
+DATE_LINE = re.compile(
+    rf"^(?:(?:posted|published|updated|last updated|modified|date|on|am|le|el|il|op|dnia|"
+    rf"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|"
+    rf"aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\s*:?\s*)?"
+    rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+    rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$",
+    re.IGNORECASE,
+)
+READING_TIME = re.compile(
+    r"^\d+\s*(?:-|\s)?(?:min(?:ute)?s?|minuten|minutes|minutos|minuti|minut)\.?\s*"
+    r"(?:read|lesezeit|de lecture|de lectura|di lettura|leestijd|czytania)?\s*$|"
+    r"^(?:reading time|lesezeit|temps de lecture)\s*:?\s*\d+",
+    re.IGNORECASE,
+)
+RELATIVE_TIME = re.compile(
+    r"^(?:updated\s+|posted\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+    r"months?|years?)\s+ago\s*$",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(
+    r"(?:^|\s)(?:©|\(c\)|copyright)\s*(?:\d{4}|[A-Z])|all rights reserved|"
+    r"alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
+    r"wszelkie prawa zastrzeżone",
+    re.IGNORECASE,
+)
+# Bylines and date lines are short: a sentence that starts "By the end of..." is
+# prose. Names after "by" must look like names (capitalised words, or one word).
+BYLINE_MAX_WORDS = 14
+COPYRIGHT_MAX_WORDS = 40
+_PROSE_AFTER_BY = re.compile(
+    r"^(?:the|a|an|this|that|these|those|far|then|now|way|contrast|comparison|default|"
+    r"design|chance|accident|law|hand|car|train|plane|bus|email|phone|mail|nature|"
+    r"definition|all|both|its|their|his|her|our|my|your)\b",
+    re.IGNORECASE,
+)
+
+
+def byline_name(text: str, words: int) -> str | None:
+    """The author named by a byline-shaped block, or None if it is not one."""
+    if words > BYLINE_MAX_WORDS:
+        return None
+    match = BYLINE.match(text.strip())
+    if not match:
+        return None
+    name = match.group("name").strip(" .,|-–—")
+    if _PROSE_AFTER_BY.match(name):
+        return None
+    # Cut at separators that usually follow the name: "| March 3", " - Reuters".
+    name = re.split(r"\s+(?:\||-|–|—|•|·|on|am|le|el|il|op|and updated)\s+|,\s*\d|\s+\d", name)[0]
+    return name.strip(" .,") or None
+
+
+def shape_reason(text: str, words: int) -> tuple[Reason, str] | None:
+    """The chrome family a short block's shape reveals, with evidence."""
+    stripped = text.strip()
+    if words <= BYLINE_MAX_WORDS:
+        if byline_name(stripped, words):
+            return Reason.BYLINE, "byline 'by <name>'"
+        if DATE_LINE.match(stripped):
+            return Reason.BYLINE, "date line"
+        if READING_TIME.match(stripped) or RELATIVE_TIME.match(stripped):
+            return Reason.BYLINE, "reading time / relative date"
+    if words <= COPYRIGHT_MAX_WORDS and COPYRIGHT.search(stripped):
+        return Reason.COPYRIGHT, "copyright notice"
+    return None

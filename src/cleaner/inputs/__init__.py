@@ -1,0 +1,1 @@
+"""Turning raw input into decoded pages: the only stage that sees bytes."""

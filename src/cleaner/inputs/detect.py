@@ -1,0 +1,72 @@
+"""Is this HTML, plain text, or not a page at all?
+
+Rule (tested in tests/test_detect.py): binary magic numbers or NUL-rich data are
+not pages. Otherwise the input is HTML when its first non-blank character is
+``<`` and a known HTML tag appears near the start, or when known HTML tags are
+frequent in its first 64 KB (at least ``_MIN_TAGS`` of them and one per 2 KB).
+Everything else is flattened text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.core.errors import NotAPageError
+from cleaner.core.model import InputKind
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+    (b"BZh", "bzip2 data"),
+    (b"\xfd7zXZ", "xz data"),
+    (b"(\xb5/\xfd", "zstd data"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
+    (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00 ftyp", "an MP4 video"),
+    (b"OggS", "an Ogg file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "an executable"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+)
+_TAG = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|span|a|br|table|script|style|link|"
+    r"h[1-6]|ul|ol|li|article|section|nav|header|footer|main|img|form|frameset|svg)\b",
+    re.IGNORECASE,
+)
+_SCAN = 65536
+_MIN_TAGS = 3
+_TAG_EVERY_CHARS = 2048
+# Share of NUL / control bytes above which data is binary, not text.
+_BINARY_SHARE = 0.1
+
+
+def sniff_binary(data: bytes) -> None:
+    """Raise NotAPageError for images, PDFs, archives and other binary data."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise NotAPageError(f"input is {what}, not a web page")
+    head = data[:4096]
+    if not head:
+        return
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)  # noqa: PLR2004
+    if controls / len(head) > _BINARY_SHARE:
+        raise NotAPageError("input looks like binary data, not a web page")
+
+
+def detect_kind(text: str) -> InputKind:
+    """HTML or flattened text (see the module docstring for the rule)."""
+    head = text[:_SCAN]
+    stripped = head.lstrip()
+    if stripped.startswith("<") and _TAG.search(stripped[:4096]):
+        return InputKind.HTML
+    tags = len(_TAG.findall(head))
+    if tags >= _MIN_TAGS and tags * _TAG_EVERY_CHARS >= len(head):
+        return InputKind.HTML
+    return InputKind.TEXT

@@ -1,0 +1,1 @@
+"""Metadata: what a page says about itself, each field with its source."""

@@ -1,0 +1,1 @@
+"""Serialisation of Documents: plain text, Markdown, JSON (and reports)."""

@@ -1,0 +1,1 @@
+"""Running many pages: batch over files (and, optionally, Ray)."""
