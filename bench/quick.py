@@ -7,10 +7,9 @@ import time
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 
-from datasets import html_pages, text_pages  # noqa: E402
-from scoring import aggregate, score_doc, snippet_hits  # noqa: E402
-
-import cleaner  # noqa: E402
+import cleaner
+from datasets import html_pages, text_pages
+from scoring import aggregate, score_doc, snippet_hits
 
 
 def main() -> None:

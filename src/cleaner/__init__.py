@@ -1,14 +1,23 @@
 """cleaner: the article, clean, with its metadata, from raw HTML or flattened text.
 
 >>> import cleaner
->>> doc = cleaner.clean("<html><body><article><h1>Hi</h1><p>Some words here.</p></article></body></html>")
+>>> doc = cleaner.clean("<article><h1>Hi</h1><p>Some words here.</p></article>")
 >>> doc.text
 'Some words here.'
 """
 
 from cleaner.api import clean
 from cleaner.core.errors import CleanerError
-from cleaner.core.model import Block, BlockKind, Comment, Decision, Document, Metadata, Source, Verdict
+from cleaner.core.model import (
+    Block,
+    BlockKind,
+    Comment,
+    Decision,
+    Document,
+    Metadata,
+    Source,
+    Verdict,
+)
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 

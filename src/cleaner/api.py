@@ -11,7 +11,7 @@ from cleaner.core.settings import DEFAULT_SETTINGS, Settings
 from cleaner.extract.features import count_words
 from cleaner.extract.html_pipeline import extract_html
 from cleaner.extract.text_pipeline import extract_text
-from cleaner.inputs.decode import GZIP_MAGIC, _BOMS, decode_bytes, maybe_gunzip, sniff_utf16
+from cleaner.inputs.decode import _BOMS, GZIP_MAGIC, decode_bytes, maybe_gunzip, sniff_utf16
 from cleaner.inputs.detect import detect_kind, sniff_binary
 from cleaner.inputs.parse import parse_html
 from cleaner.metadata.html_meta import html_metadata

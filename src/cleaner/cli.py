@@ -100,7 +100,7 @@ def clean_cmd(files: tuple[str, ...], fmt: str, url: str | None, explain: bool,
             fail(where, exc)
             worst = worst or exc.exit_code
             continue
-        except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
+        except Exception as exc:
             if debug:
                 raise
             fail(where, CleanerError(f"internal error ({type(exc).__name__}: {exc})"))

@@ -76,8 +76,8 @@ def render_markdown(doc: Document, with_title: bool = True) -> str:
         if parts:
             tight = (
                 prev is not None
-                and (b.kind is BlockKind.LIST_ITEM and prev.kind is BlockKind.LIST_ITEM
-                     or b.kind is BlockKind.QUOTE and prev.kind is BlockKind.QUOTE)
+                and ((b.kind is BlockKind.LIST_ITEM and prev.kind is BlockKind.LIST_ITEM)
+                     or (b.kind is BlockKind.QUOTE and prev.kind is BlockKind.QUOTE))
             )
             parts.append("\n" if tight else "\n\n")
             if tight and b.kind is BlockKind.QUOTE:
