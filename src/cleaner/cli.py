@@ -141,6 +141,71 @@ def batch_cmd(inputs: tuple[str, ...], output: str, fmt: str, explain: bool) -> 
         sys.exit(exc.exit_code)
 
 
+@main.command("explain")
+@click.argument("page", required=False, default="-")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the report here ('-' = stdout).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["html", "text"]), default="html",
+              show_default=True, help="html: a self-contained page; text: a terminal table.")
+@click.option("--url", help="The page's URL: resolves links, fills metadata.")
+@click.option("--input", "input_mode", type=click.Choice(["auto", "html", "text"]),
+              default="auto", show_default=True,
+              help="Force the input kind instead of detecting it.")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def explain_cmd(page: str, output: str | None, fmt: str, url: str | None, input_mode: str,
+                debug: bool) -> None:
+    """Show every block of PAGE with its verdict, reason, rule and evidence.
+
+    PAGE is an HTML or text page (plain or .gz); none or '-' reads stdin. The
+    HTML report is one file with no external assets: open it in any browser.
+
+    \b
+    Examples:
+      cleaner explain page.html -o report.html
+      cleaner explain --format text page.txt
+      curl -s https://example.org/a | cleaner explain -o report.html
+    """
+    from cleaner.outputs.report import build_report, render_report_text, write_page_report
+
+    where = "<stdin>" if page == "-" else page
+    to_stdout = output in (None, "-")
+    try:
+        if fmt == "html" and output is None and sys.stdout.isatty():
+            raise UsageError("the HTML report goes to a file: add -o report.html "
+                             "(or use --format text)")
+        doc = clean_page(read_input(page), url=url,
+                         settings=Settings(input_mode=input_mode))  # type: ignore[arg-type]
+        if fmt == "text":
+            out = render_report_text(doc, where) + "\n"
+        elif to_stdout:
+            out = build_report(doc, where)
+        else:
+            try:
+                write_page_report(doc, Path(str(output)), where)
+            except OSError as exc:
+                raise CleanerError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            click.echo(f"cleaner: report written to {output} "
+                       f"({len(doc.kept)} kept, {len(doc.removed)} removed)", err=True)
+            return
+        if to_stdout:
+            click.echo(out, nl=False)
+        else:
+            try:
+                Path(str(output)).write_text(out, encoding="utf-8", errors="replace")
+            except OSError as exc:
+                raise CleanerError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    except CleanerError as exc:
+        if debug:
+            traceback.print_exc()
+        fail(where, exc)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # last line of defence: never a traceback
+        if debug:
+            raise
+        fail(where, CleanerError(f"internal error ({type(exc).__name__}: {exc})"))
+        sys.exit(1)
+
+
 def run() -> None:  # pragma: no cover - console entry for python -m
     try:
         main()
