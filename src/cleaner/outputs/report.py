@@ -24,7 +24,7 @@ from pathlib import Path
 from cleaner.core.model import BlockKind, Decision, Document, Metadata
 from cleaner.core.reasons import Reason
 from cleaner.outputs.report_index import write_index
-from cleaner.outputs.report_text import render_report_text, summary_line
+from cleaner.outputs.report_text import NO_ENCODING, render_report_text, summary_line
 
 __all__ = ["build_report", "render_report_text", "write_index", "write_page_report"]
 
@@ -62,6 +62,7 @@ table{border-collapse:collapse;width:100%;background:#fff;border:1px solid var(-
 th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eef1f4;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.v{overflow-wrap:anywhere}.none{color:var(--muted)}
+.legend td:first-child,.meta td:last-child{white-space:nowrap}
 code{font:13px ui-monospace,Menlo,Consolas,monospace}
 .sw{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:6px;
  vertical-align:-1px;background:var(--c,#fff);border:1px solid var(--c,var(--kept))}
@@ -94,8 +95,28 @@ def _esc(value: object) -> str:
     return html.escape(_CONTROL.sub("\ufffd", str(value)), quote=True)
 
 
-def _hue(reason: Reason) -> float:
-    return (list(Reason).index(reason) * HUE_STEP) % 360
+# (hue, saturation %) per removal reason, picked by hand so that the reasons
+# that meet on one page (page furniture, chrome in the article, statistical
+# verdicts) look different; the statistical ones are greyer on purpose.
+_COLOURS: dict[Reason, tuple[int, int]] = {
+    Reason.TITLE: (250, 45), Reason.NAV: (218, 70), Reason.BREADCRUMB: (325, 65),
+    Reason.HEADER: (268, 55), Reason.FOOTER: (238, 45), Reason.SIDEBAR: (28, 75),
+    Reason.SKIP_LINK: (200, 60), Reason.PAGINATION: (182, 65), Reason.COPYRIGHT: (4, 55),
+    Reason.COOKIE_BANNER: (192, 80), Reason.RELATED_LINKS: (348, 70),
+    Reason.COMMENTS: (105, 60), Reason.COMMENT_FORM: (135, 45), Reason.BYLINE: (44, 85),
+    Reason.SHARE_BAR: (168, 70), Reason.NEWSLETTER: (292, 60), Reason.ADS: (12, 85),
+    Reason.AUTHOR_BOX: (62, 60), Reason.TAG_LIST: (80, 55), Reason.TABLE_OF_CONTENTS: (150, 55),
+    Reason.MEDIA_CREDIT: (36, 50), Reason.HIDDEN: (0, 0), Reason.OUTSIDE_ARTICLE: (210, 25),
+    Reason.LOW_TEXT_DENSITY: (280, 22), Reason.LINK_DENSE: (228, 35),
+    Reason.BOILERPLATE_LINE: (18, 35), Reason.DUPLICATE: (160, 30),
+    Reason.REPEATED_ACROSS_PAGES: (120, 25), Reason.EMPTY: (0, 0),
+    Reason.DISABLED_CONTENT: (50, 20), Reason.USER_REMOVE: (310, 75),
+}
+
+
+def _colour(reason: Reason) -> tuple[int, int]:
+    """A reason's (hue, saturation); codes added later get a golden-angle hue."""
+    return _COLOURS.get(reason, (round(list(Reason).index(reason) * HUE_STEP) % 360, 60))
 
 
 def _reason_css(reasons: Iterable[Reason]) -> str:
@@ -104,8 +125,9 @@ def _reason_css(reasons: Iterable[Reason]) -> str:
     for reason in sorted(set(reasons), key=list(Reason).index):
         if reason.keeps:
             continue
-        hue = f"{_hue(reason):.0f}"
-        rules.append(f".r-{reason}{{--c:hsl({hue} 62% 36%);--bg:hsl({hue} 85% 96%)}}")
+        hue, sat = _colour(reason)
+        rules.append(f".r-{reason}{{--c:hsl({hue} {sat}% 34%);"
+                     f"--bg:hsl({hue} {min(100, sat + 25)}% 96%)}}")
     return "\n".join(rules)
 
 
@@ -233,7 +255,7 @@ def build_report(doc: Document, source_name: str) -> str:
     words = doc.metadata.word_count
     facts = [
         f"input: <b>{doc.input_kind}</b>",
-        f"encoding: <b>{_esc(doc.encoding or 'none (text given, not bytes)')}</b>",
+        f"encoding: <b>{_esc(doc.encoding or NO_ENCODING)}</b>",
         f"<b>{kept}</b> kept, <b>{len(decisions) - kept}</b> removed of "
         f"<b>{len(decisions)}</b> blocks",
         f"<b>{words}</b> words kept",

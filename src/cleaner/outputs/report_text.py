@@ -6,16 +6,23 @@ A quick look without a browser, and a stable, line-based shape for tests:
 
 from __future__ import annotations
 
+import re
+
 from cleaner.core.model import Decision, Document
 
 # The table shows this many characters of each block: enough to recognise a
 # line of a menu or the start of a paragraph, short enough for one terminal row.
 PREVIEW_CHARS = 80
+# Shown as the encoding when the page was given as str, so nothing was decoded.
+NO_ENCODING = "not decoded (str input)"
+# Control characters (ESC above all) from a page must not reach the terminal:
+# they could move the cursor or recolour the screen.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def preview(text: str, limit: int = PREVIEW_CHARS) -> str:
     """The first ``limit`` characters of ``text`` on one line (white space collapsed)."""
-    flat = " ".join(text.split())
+    flat = " ".join(_CONTROL.sub(" ", text).split())
     if len(flat) <= limit:
         return flat
     return flat[: limit - 1] + "…"
@@ -29,7 +36,7 @@ def summary_line(doc: Document, source_name: str) -> str:
     """``NAME (html, utf-8): 12 kept, 30 removed of 42 blocks``."""
     kept = sum(1 for v in doc.verdicts if v.keep)
     total = len(doc.verdicts)
-    encoding = doc.encoding or "text input, no decoding"
+    encoding = doc.encoding or NO_ENCODING
     return (f"{source_name} ({doc.input_kind}, {encoding}): "
             f"{kept} kept, {total - kept} removed of {total} blocks")
 
