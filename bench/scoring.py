@@ -98,3 +98,40 @@ def snippet_hits(pred: str, with_: list[str], without: list[str]) -> tuple[int, 
     good = sum(1 for s in with_ if _ws(s) in text)
     good += sum(1 for s in without if _ws(s) not in text)
     return good, len(with_) + len(without)
+
+
+@dataclass
+class SnippetScore:
+    """Snippet counts over a set: "with" found = tp, missed = fn; "without" found = fp.
+
+    Accuracy is the share of correct checks (as snippet_hits); F1 is trafilatura's
+    evaluation figure (precision tp/(tp+fp), recall tp/(tp+fn)).
+    """
+
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+
+    def add(self, pred: str, with_: list[str], without: list[str]) -> None:
+        text = _ws(pred)
+        found = sum(1 for s in with_ if _ws(s) in text)
+        leaked = sum(1 for s in without if _ws(s) in text)
+        self.tp += found
+        self.fn += len(with_) - found
+        self.fp += leaked
+        self.tn += len(without) - leaked
+
+    @property
+    def total(self) -> int:
+        return self.tp + self.fn + self.fp + self.tn
+
+    @property
+    def accuracy(self) -> float:
+        return (self.tp + self.tn) / self.total if self.total else 0.0
+
+    @property
+    def f1(self) -> float:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
