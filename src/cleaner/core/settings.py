@@ -31,12 +31,25 @@ class Settings:
     comments: bool = False
     # Ask readability-lxml when our choice of article region is uncertain.
     second_opinion: bool = True
-    # Extra chrome phrases (case-insensitive, whole-line prefix match) to remove.
+    # Extra chrome phrases to remove (reason user-remove). A plain phrase removes
+    # short blocks (<= 60 words) that contain it, case-insensitive; "= phrase"
+    # removes blocks that are exactly it (see extract/lexicon.py for the forms).
     extra_phrases: tuple[str, ...] = ()
-    # CSS selectors / XPaths (starting with '/') to always remove or keep.
+    # CSS selectors / XPaths (starting with '/') to always remove or keep; HTML
+    # only. They act on whole blocks (extract/user_rules.py); keep beats remove.
     remove_selectors: tuple[str, ...] = ()
     keep_selectors: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+
+    def __post_init__(self) -> None:
+        # Accept lists (and a lone string) for the tuple fields, so that
+        # clean(page, remove_selectors=[".ad"]) does what it says.
+        for name in ("extra_phrases", "remove_selectors", "keep_selectors"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, (value,))
+            elif not isinstance(value, tuple):
+                object.__setattr__(self, name, tuple(value))
 
     @classmethod
     def from_preset(cls, preset: str = "balanced", **overrides: Any) -> Settings:
