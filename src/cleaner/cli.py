@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from cleaner.api import clean as clean_page
+from cleaner.cli_options import settings_options
 from cleaner.core.errors import CleanerError, InputReadError, UsageError
 from cleaner.core.model import Source
 from cleaner.core.settings import Settings
@@ -66,12 +67,10 @@ def main() -> None:
 @click.option("--url", help="The page's URL: resolves links, fills metadata.")
 @click.option("--explain", is_flag=True,
               help="With --format json: list every removed block with its reason.")
-@click.option("--input", "input_mode", type=click.Choice(["auto", "html", "text"]),
-              default="auto", show_default=True,
-              help="Force the input kind instead of detecting it.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@settings_options
 def clean_cmd(files: tuple[str, ...], fmt: str, url: str | None, explain: bool,
-              input_mode: str, debug: bool) -> None:
+              debug: bool, settings: Settings) -> None:
     """Clean one or more pages and print the article.
 
     FILES are HTML or text pages (plain or .gz); none or '-' reads stdin.
@@ -82,8 +81,9 @@ def clean_cmd(files: tuple[str, ...], fmt: str, url: str | None, explain: bool,
       cleaner clean article.html
       cleaner clean --format markdown article.html > article.md
       cat page.txt | cleaner clean --format json
+      cleaner clean --precision --no-tables --remove '.promo' page.html
+      cleaner clean --comments --format json --config cleaner.toml page.html
     """
-    settings = Settings(input_mode=input_mode)  # type: ignore[arg-type]
     paths = files or ("-",)
     worst = 0
     for path in paths:
@@ -139,6 +139,24 @@ def batch_cmd(inputs: tuple[str, ...], output: str, fmt: str, explain: bool) -> 
     except CleanerError as exc:
         fail("batch", exc)
         sys.exit(exc.exit_code)
+
+
+@main.command("settings")
+@settings_options
+def settings_cmd(settings: Settings) -> None:
+    """Print the effective settings (as TOML) for these options and config.
+
+    The output is a valid config file: thresholds that differ from the balanced
+    preset carry a comment with the balanced value.
+
+    \b
+    Examples:
+      cleaner settings --preset recall
+      cleaner settings --config cleaner.toml --no-tables > effective.toml
+    """
+    from cleaner.core.config import settings_to_toml
+
+    click.echo(settings_to_toml(settings), nl=False)
 
 
 @main.command("explain")
