@@ -12,6 +12,7 @@ from cleaner.extract.classify import classify_blocks
 from cleaner.extract.lexicon import default_lexicon, with_user_phrases
 from cleaner.extract.segment_html import segment_html
 from cleaner.extract.select import markup_marks, select_region
+from cleaner.extract.user_rules import user_marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,10 @@ def extract_html(root: HtmlElement, url: str | None, title: str | None,
     seg = segment_html(root, url, settings)
     th = settings.thresholds
     marks = markup_marks(seg, th)
+    user = user_marks(root, seg, settings)  # the user's selectors have the last word
+    marks = user.overlay(marks)
     region = select_region(seg, marks, th)
     lexicon = with_user_phrases(default_lexicon(), settings.extra_phrases)
     verdicts = classify_blocks(seg.blocks, marks, region, title, lexicon, settings)
+    verdicts = user.apply(verdicts)
     return Extraction(tuple(seg.blocks), tuple(verdicts), region.evidence)
