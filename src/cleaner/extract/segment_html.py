@@ -21,7 +21,7 @@ from cleaner.core.model import Block, BlockKind
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.features import measure
-from cleaner.extract.rules.markup import SEMANTIC_ARTICLE, chrome_reason
+from cleaner.extract.rules.markup import chrome_reason, content_class
 
 # Subtrees that never hold readable article text.
 SKIP_TAGS = frozenset({
@@ -34,7 +34,7 @@ BLOCK_TAGS = frozenset({
     "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
     "blockquote", "pre", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
     "figure", "figcaption", "form", "fieldset", "address", "hr", "details", "summary",
-    "center", "menu", "legend", "noscript", "hgroup", "frameset", "frame", "body",
+    "center", "menu", "legend", "noscript", "hgroup", "frameset", "frame",
 })
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 CONTEXT_TAGS = frozenset({
@@ -220,7 +220,7 @@ class _Walker:
             tag in ("article", "main")
             or role == "main"
             or el.get("itemprop") == "articleBody"
-            or (bool(attrs) and SEMANTIC_ARTICLE.search(attrs) is not None)
+            or (bool(attrs) and content_class(attrs))
         )
         if semantic:
             self.article_depth += 1
