@@ -1,98 +1,191 @@
-"""Metadata from HTML markup (first version: title, url, site, language, description).
+"""Metadata from HTML markup: gather candidates from every source, resolve.
 
-Order of trust for the title: OpenGraph/Twitter title, the single <h1>, then the
-<title> tag with the site name cut off ("Title | Site" -> "Title").
+Runs before extraction (the title is needed to drop the repeated title block).
+Sources, in order of trust: JSON-LD, OpenGraph/Twitter, ``<meta>``, microdata,
+``<time>``/byline markup, the URL. Visible-text bylines and the language check
+come after extraction (:mod:`cleaner.metadata.complete`).
 """
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
 from cleaner.core.model import Metadata
+from cleaner.metadata.dates import parse_date, url_date
+from cleaner.metadata.evidence import Candidate, Evidence
+from cleaner.metadata.jsonld import (
+    ARTICLE_TYPES,
+    PRODUCT_TYPES,
+    JsonLd,
+    main_entity,
+    people,
+    read_jsonld,
+    site_name,
+    string_list,
+    text_value,
+    types_of,
+)
+from cleaner.metadata.language import normalise_tag
+from cleaner.metadata.markup import read_bylines, read_microdata, read_times
+from cleaner.metadata.meta_tags import read_meta
+from cleaner.metadata.resolve import choose_authors, choose_date, first, unique
+from cleaner.metadata.titles import choose_title, site_names
 
-_SEPARATORS = re.compile(r"\s+[|–—•·»:-]\s+")
+# Tags and categories beyond this are keyword stuffing, not a description.
+MAX_TAGS = 20
 
 
-def _meta(root: HtmlElement, *names: str) -> str | None:
-    for el in root.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        if key in names:
-            value = (el.get("content") or "").strip()
-            if value:
-                return " ".join(value.split())
+def _add_jsonld(ld: JsonLd, ev: Evidence) -> None:
+    for node in ld.nodes:
+        ev.types |= types_of(node)
+    entity, kind = main_entity(ld)
+    if entity is None:
+        return
+    if kind == "article":
+        ev.add("title", text_value(entity.get("headline")) or text_value(entity.get("name")),
+               "json-ld")
+        for prop in ("author", "creator"):
+            for name, is_org in people(ld, entity.get(prop)):
+                ev.add("authors", name, "json-ld", "organisation" if is_org else "")
+        ev.add("date", parse_date(text_value(entity.get("datePublished"))), "json-ld")
+        ev.add("date", parse_date(text_value(entity.get("dateCreated"))), "json-ld",
+               weak="dateCreated")
+    elif kind == "product":
+        ev.add("title", text_value(entity.get("name")), "json-ld")
+    else:
+        ev.add("title", text_value(entity.get("name")), "json-ld")
+        ev.add("date", parse_date(text_value(entity.get("datePublished"))), "json-ld",
+               weak="WebPage stamp")
+    ev.add("date_modified", parse_date(text_value(entity.get("dateModified"))), "json-ld")
+    ev.add("description", text_value(entity.get("description")), "json-ld")
+    image = entity.get("image") or entity.get("thumbnailUrl")
+    ev.add("image", text_value(ld.resolve(image)), "json-ld")
+    for tag in string_list(entity.get("keywords")):
+        ev.add("tags", tag, "json-ld")
+    for section in string_list(entity.get("articleSection")):
+        ev.add("categories", section, "json-ld")
+    lang = text_value(entity.get("inLanguage"))
+    if lang:
+        ev.declared_languages.append((lang, "json-ld"))
+    ev.add("license", text_value(entity.get("license")), "json-ld")
+    ev.add("site_name", site_name(ld, entity), "json-ld")
+
+
+def collect_html(root: HtmlElement, url: str | None) -> Evidence:
+    """Every candidate value the markup offers, in trust order per field."""
+    ev = Evidence(input_url=url)
+    lang = root.get("lang") or root.get("xml:lang")
+    if lang:
+        ev.declared_languages.append((lang, "html-lang"))
+    _add_jsonld(read_jsonld(root), ev)
+    read_meta(root, ev)
+    read_microdata(root, ev)
+    read_times(root, ev)
+    read_bylines(root, ev)
+    ev.h1s = [t for t in (" ".join(h.text_content().split()) for h in root.iter("h1")) if t]
+    tag = root.find(".//title")
+    if tag is not None:
+        ev.title_tag = " ".join(tag.text_content().split()) or None
+    # Meta date values are strings of every format: parse them now.
+    parsed = []
+    for c in ev.get("date"):
+        day = c.value if c.origin == "json-ld" else parse_date(c.value)
+        if day:
+            parsed.append(Candidate(day, c.origin, c.weak))
+    ev.fields["date"] = parsed
+    return ev
+
+
+def _page_url(ev: Evidence) -> str | None:
+    base = ev.input_url
+    for c in ev.get("url"):
+        url = urljoin(base, c.value) if base else c.value
+        if url.startswith(("http://", "https://")):
+            return url
+    return base
+
+
+def _page_type(types: set[str], url: str | None) -> str | None:
+    if types & PRODUCT_TYPES or "product" in types or "og:product" in types:
+        return "product"
+    if types & {"discussionforumposting", "qapage", "question"}:
+        return "forum"
+    if types & {"techarticle", "apireference", "softwaresourcecode"}:
+        return "docs"
+    path = urlsplit(url).path.lower() if url else ""
+    if any(seg in {"docs", "documentation", "reference", "manual", "api"}
+           for seg in path.split("/")):
+        return "docs"
+    if types & ARTICLE_TYPES or "article" in types:
+        return "article"
+    if types & {"collectionpage", "itemlist", "searchresultspage"}:
+        return "listing"
     return None
 
 
-def split_site_name(title: str, site: str | None) -> tuple[str, str | None]:
-    """Cut a site name glued to a title; return (title, site name found)."""
-    parts = _SEPARATORS.split(title)
-    if len(parts) < 2:  # noqa: PLR2004
-        return title, None
+def resolve_html(ev: Evidence) -> Metadata:
+    """One value per field from the gathered evidence, each with its origin."""
+    sources: dict[str, str] = {}
+    flags: dict[str, str] = {}
+    url = _page_url(ev)
+    if url:
+        sources["url"] = "meta" if url != ev.input_url else "input"
+    hostname = urlsplit(url).hostname if url else None
+    site_cands = sorted(ev.get("site_name"), key=lambda c: c.origin != "opengraph")
+    site, origin = (site_cands[0].value, site_cands[0].origin) if site_cands else (None, "")
     if site:
-        key = site.lower()
-        if parts[-1].lower() == key or key in parts[-1].lower():
-            return _SEPARATORS.split(title, maxsplit=len(parts) - 2)[0].strip(), parts[-1]
-        if parts[0].lower() == key:
-            return title[len(parts[0]):].lstrip(" |–—•·»:-"), parts[0]
-    # Without a known site name, cut the shortest end part when it is short.
-    last = parts[-1]
-    if len(last.split()) <= 4 and len(last) < len(title) / 2:  # noqa: PLR2004
-        head = title[: title.rfind(last)].rstrip(" |–—•·»:-")
-        return head, last
-    return title, None
+        sources["site_name"] = origin
+    sites = site_names([c.value for c in site_cands], hostname)
+    title_cands = list(ev.get("title"))
+    if ev.title_tag:
+        title_cands.append(Candidate(ev.title_tag, "title-tag"))
+    title, origin, cut = choose_title(title_cands, ev.h1s, sites)
+    if title:
+        sources["title"] = origin
+    if cut and not site:
+        site = cut
+        sources["site_name"] = "title-tag"
+    authors, origin, flag = choose_authors(ev.get("authors"), site, hostname)
+    if authors:
+        sources["authors"] = origin
+        if flag:
+            flags["authors"] = flag
+    day = url_date(url) or (url_date(ev.input_url) if ev.input_url != url else None)
+    date_cands = list(ev.get("date"))
+    if day:
+        date_cands.append(Candidate(day, "url"))
+    date, origin = choose_date(date_cands)
+    if date:
+        sources["date"] = origin
+    modified, m_origin = first(ev.get("date_modified"))
+    modified = parse_date(modified)
+    if modified:
+        sources["date_modified"] = m_origin
+    values: dict[str, str | None] = {}
+    for name in ("description", "image", "license"):
+        values[name], origin = first(ev.get(name))
+        if values[name]:
+            sources[name] = origin
+    tags, t_origin = unique(ev.get("tags"), MAX_TAGS)
+    if tags:
+        sources["tags"] = t_origin
+    cats, c_origin = unique(ev.get("categories"), MAX_TAGS)
+    if cats:
+        sources["categories"] = c_origin
+    lang = next((t for t in (normalise_tag(v) for v, _ in ev.declared_languages) if t), None)
+    if lang:
+        sources["language"] = "meta"
+    page_type = _page_type(ev.types, url)
+    return Metadata(
+        title=title, authors=authors, date=date, date_modified=modified, site_name=site,
+        url=url, hostname=hostname, language=lang, description=values["description"],
+        tags=tags, categories=cats, image=values["image"], license=values["license"],
+        page_type=page_type, sources=sources, flags=flags,
+    )
 
 
 def html_metadata(root: HtmlElement, url: str | None) -> Metadata:
-    """A first read of the page's own metadata (title, url, site, language)."""
-    sources: dict[str, str] = {}
-    site = _meta(root, "og:site_name", "application-name")
-    if site:
-        sources["site_name"] = "opengraph"
-    title: str | None = None
-    og = _meta(root, "og:title", "twitter:title")
-    if og:
-        title, cut = split_site_name(og, site)
-        sources["title"] = "opengraph"
-    else:
-        h1s = [" ".join(h.text_content().split()) for h in root.iter("h1")]
-        h1s = [h for h in h1s if h]
-        if len(h1s) == 1:
-            title = h1s[0]
-            sources["title"] = "h1"
-        else:
-            tag = root.find(".//title")
-            if tag is not None and tag.text_content().strip():
-                raw = " ".join(tag.text_content().split())
-                title, cut = split_site_name(raw, site)
-                sources["title"] = "title-tag"
-                if cut and not site:
-                    site = cut
-                    sources["site_name"] = "title-tag"
-    canonical = None
-    for link in root.iter("link"):
-        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            canonical = link.get("href", "").strip()
-            break
-    page_url = canonical or _meta(root, "og:url") or url
-    if page_url:
-        sources["url"] = "meta" if page_url != url else "input"
-    hostname = urlsplit(page_url).hostname if page_url else None
-    lang = root.get("lang") or _meta(root, "og:locale", "language", "content-language")
-    if lang:
-        sources["language"] = "meta"
-        lang = lang.replace("_", "-").split(",")[0].strip()
-    description = _meta(root, "description", "og:description", "twitter:description")
-    if description:
-        sources["description"] = "meta"
-    return Metadata(
-        title=title,
-        site_name=site,
-        url=page_url,
-        hostname=hostname,
-        language=lang or None,
-        description=description,
-        sources=sources,
-    )
+    """The page's own metadata from its markup (before extraction)."""
+    return resolve_html(collect_html(root, url))

@@ -1,0 +1,118 @@
+"""Author names: cleaning, splitting, and telling people from roles and sites.
+
+A made-up author is worse than none, so this module is strict: a value that is
+a URL, a handle, a sentence, or a role ("admin", "Editorial Team") is either
+refused or marked weak; the resolver only returns a weak name when nothing
+better exists, and flags it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# More words than this is a phrase or a sentence, not a person's name.
+MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 60
+# A byline lists at most a handful of people; more is a credits block or a list.
+MAX_AUTHORS = 6
+
+_PREFIX = re.compile(
+    r"^(?:(?:posted|written|published|authored|reported|reviewed|edited|"
+    r"fact[- ]checked|medically reviewed|words|story|text|article)\s+)?"
+    r"(?:by|von|par|por|di|door|przez|av|af)\s*:?\s+|^(?:authors?|autor(?:in)?|auteur|"
+    r"autore|writer|written by|byline)\s*:\s*",
+    re.IGNORECASE,
+)
+# Where the name ends: "Jane Doe | March 3", "Jane Doe - Reuters", "Jane Doe on ...".
+_CUT = re.compile(
+    r"\s+(?:\||•|·|—|–|-|/)\s+|\s+(?:on|am|le|el|il|op|updated|published|posted|"
+    r"last updated|in)\s+|\s*\(|\s+\d|,\s*\d|\s+@",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*",
+                    re.IGNORECASE)
+# Post-nominal letters that follow a comma and are not separate people.
+_CREDENTIAL = re.compile(
+    r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|[A-Z][a-z]?\.?[A-Z]\.?|"
+    r"MSc|BSc|MBA|CFA|CPA|RDN|LDN|DrPH|FAAN?D?|MPH|PharmD|DVM|Esq\.?)$"
+)
+_ROLES = frozenset({
+    "admin", "administrator", "adm", "root", "webmaster", "editor", "editors", "staff",
+    "team", "user", "guest", "author", "contributor", "contributors", "moderator",
+    "newsroom", "news desk", "desk", "redaktion", "rédaction", "redacción", "redazione",
+    "redactie", "redakcja", "anonymous", "unknown", "owner", "support", "marketing",
+    "content team", "editorial", "editorial team", "editorial staff", "staff writer",
+    "staff reporter", "site admin", "web admin", "wpadmin", "wp admin", "default",
+})
+_ROLE_WORDS = frozenset({"team", "staff", "editors", "editorial", "desk", "newsroom",
+                         "admin", "redaktion", "crew"})
+_JUNK = re.compile(
+    r"https?:|www\.|\.com\b|@\S|\b(?:share|facebook|twitter|linkedin|instagram|comments?|"
+    r"read more|follow|subscribe|view all|posts? by|more from|click|login|sign in)\b",
+    re.IGNORECASE,
+)
+
+
+def clean_name(raw: str) -> str | None:
+    """One name from a byline fragment, or None if it does not look like one."""
+    text = " ".join(raw.split()).strip(" .,:;|-–—•·")
+    for _ in range(2):
+        text = _PREFIX.sub("", text).strip()
+    text = _CUT.split(text, maxsplit=1)[0].strip(" .,:;|-–—•·\"'")
+    if not text or len(text) > MAX_NAME_CHARS or _JUNK.search(text):
+        return None
+    words = text.split()
+    if len(words) > MAX_NAME_WORDS or not any(c.isalpha() for c in text):
+        return None
+    if sum(c.isdigit() for c in text) > 0:
+        return None
+    if text.isupper() and len(text) > 3 and " " in text:  # noqa: PLR2004
+        text = text.title()  # "JANE DOE" -> "Jane Doe"
+    return text
+
+
+def split_names(raw: str) -> list[str]:
+    """Names from a byline that may list several people ("A, B and C")."""
+    text = _PREFIX.sub("", " ".join(raw.split()).strip())
+    names: list[str] = []
+    for chunk in _SPLIT.split(text):
+        parts = [p.strip() for p in chunk.split(",")]
+        for part in parts:
+            if not part:
+                continue
+            if _CREDENTIAL.match(part) and names:
+                continue  # "Jane Doe, PhD": the credential belongs to the name before
+            name = clean_name(part)
+            if name and name not in names:
+                names.append(name)
+    return names[:MAX_AUTHORS]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def role_like(name: str) -> bool:
+    """"admin", "Editorial Team", "Staff": a role, not a person."""
+    low = name.lower().strip()
+    if low in _ROLES:
+        return True
+    words = low.split()
+    return bool(words) and words[-1] in _ROLE_WORDS
+
+
+def site_like(name: str, site_name: str | None, hostname: str | None) -> bool:
+    """The name is the site or the publisher ("The Verge", "example.com")."""
+    key = _key(name)
+    if not key:
+        return True
+    if site_name:
+        site = _key(site_name)
+        if site and (key == site or (len(key) > 3 and key in site) or site in key):  # noqa: PLR2004
+            return True
+    if hostname:
+        labels = [_key(p) for p in hostname.lower().removeprefix("www.").split(".")]
+        if any(label and (label == key or (len(label) > 4 and label in key))  # noqa: PLR2004
+               for label in labels[:-1]):
+            return True
+    return False

@@ -1,0 +1,142 @@
+"""Metadata in the page body: microdata (``itemprop``), ``<time>`` elements and
+byline markup (``rel="author"``, ``class="byline"``, ``class="author-name"``).
+
+Body markup is visible to readers but also appears in comments, related-post
+cards and sidebars, so anything inside such a container is skipped, and a page
+whose body shows many different dates (a listing) yields no ``<time>`` date
+unless one is marked as the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from cleaner.metadata.authors import split_names
+from cleaner.metadata.dates import parse_date
+from cleaner.metadata.evidence import Evidence
+
+# Containers whose dates and names belong to something other than the article.
+_ELSEWHERE = re.compile(
+    r"comment|related|sidebar|widget|footer|recommend|popular|trending|more-stories|"
+    r"read-next|newsletter|promo|teaser|card|carousel|breadcrumb|reply|review-list|"
+    r"author-bio|about-author|author-box|nav|menu",
+    re.IGNORECASE,
+)
+_PUBLISHED_HINT = re.compile(r"publish|pubdate|posted|entry-date|post-date|article-date|"
+                             r"date-published|datepublished|created", re.IGNORECASE)
+_MODIFIED_HINT = re.compile(r"updat|modif", re.IGNORECASE)
+_AUTHOR_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|author|author-name|authorname|post-author|entry-author|"
+    r"article-author|writer|byline-name|contributor)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NOT_AUTHOR_CLASS = re.compile(r"avatar|bio|image|img|photo|box|social|follow|"
+                               r"description|title|label|more|link-list", re.IGNORECASE)
+# More distinct dates than this in the body's <time> elements: a listing or a
+# comment thread, where "the first date" means nothing.
+MAX_BODY_DATES = 3
+# Ancestors examined for "is this inside a comment/sidebar/footer" (the depth
+# of the usual theme nesting; deeper checks cost time and find page wrappers).
+ANCESTOR_DEPTH = 12
+_AUTHOR_PROPS = ("author", "creator")
+
+
+def _hints(el: HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+
+
+def _elsewhere(el: HtmlElement) -> bool:
+    for i, anc in enumerate(el.iterancestors()):
+        if i >= ANCESTOR_DEPTH:
+            break
+        tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in ("footer", "aside", "nav"):
+            return True
+        if _ELSEWHERE.search(_hints(anc)):
+            return True
+    return False
+
+
+def _attr_date(el: HtmlElement) -> str | None:
+    return parse_date(el.get("datetime") or el.get("content") or el.text_content())
+
+
+def _in_item(el: HtmlElement, wanted: tuple[str, ...]) -> bool:
+    """Whether the nearest itemscope above ``el`` has one of the wanted types."""
+    for anc in el.iterancestors():
+        if anc.get("itemscope") is not None:
+            kind = (anc.get("itemtype") or "").lower()
+            return any(w in kind for w in wanted)
+    return False
+
+
+def read_microdata(root: HtmlElement, ev: Evidence) -> None:
+    """schema.org microdata: headline, author, datePublished, dateModified."""
+    for el in root.xpath("//*[@itemprop]"):
+        props = (el.get("itemprop") or "").lower().split()
+        for prop in props:
+            if prop == "headline":
+                ev.add("title", el.get("content") or el.text_content(), "microdata")
+            elif prop in _AUTHOR_PROPS and not _elsewhere(el):
+                names = el.xpath(".//*[@itemprop='name']")
+                raw = (names[0].get("content") or names[0].text_content()) if names else (
+                    el.get("content") or el.text_content())
+                for name in split_names(raw):
+                    ev.add("authors", name, "microdata")
+            elif prop == "datepublished" and not _elsewhere(el):
+                ev.add("date", _attr_date(el), "microdata")
+            elif prop == "datemodified" and not _elsewhere(el):
+                ev.add("date_modified", _attr_date(el), "microdata")
+            elif prop == "name" and _in_item(el, ("article", "posting")) and el.tag == "h1":
+                ev.add("title", el.text_content(), "microdata")
+
+
+def read_times(root: HtmlElement, ev: Evidence) -> None:
+    """The publication date from ``<time>`` elements in the article body."""
+    marked: list[str] = []
+    plain: list[str] = []
+    for el in root.iter("time"):
+        if _elsewhere(el):
+            continue
+        day = _attr_date(el)
+        if not day:
+            continue
+        hints = _hints(el) + " " + _hints(el.getparent() if el.getparent() is not None else el)
+        if _MODIFIED_HINT.search(hints) and not _PUBLISHED_HINT.search(hints):
+            ev.add("date_modified", day, "byline")
+        elif el.get("pubdate") is not None or _PUBLISHED_HINT.search(hints):
+            marked.append(day)
+        else:
+            plain.append(day)
+    if marked:
+        ev.add("date", marked[0], "byline")
+    elif plain and len(set(plain)) <= MAX_BODY_DATES:
+        ev.add("date", plain[0], "byline", weak="unmarked <time>")
+
+
+def read_bylines(root: HtmlElement, ev: Evidence) -> None:
+    """Author names from ``rel="author"`` links and byline/author classes."""
+    seen = 0
+    for el in root.xpath("//a[@rel='author'] | //*[contains(@class, 'author') or "
+                         "contains(@class, 'byline') or contains(@class, 'Author') or "
+                         "contains(@class, 'Byline')]"):
+        if seen >= 3:  # noqa: PLR2004 - the byline is near the top; later hits are cards
+            break
+        rel_author = el.tag == "a" and (el.get("rel") or "").lower() == "author"
+        cls = el.get("class") or ""
+        if not rel_author and (not _AUTHOR_CLASS.search(cls) or _NOT_AUTHOR_CLASS.search(cls)):
+            continue
+        if el.tag in ("body", "article", "main", "section", "img", "meta", "script"):
+            continue
+        if _elsewhere(el):
+            continue
+        text = el.text_content()
+        if len(text) > 120:  # noqa: PLR2004 - a bio paragraph, not a byline
+            continue
+        names = split_names(text)
+        if names:
+            seen += 1
+            for name in names:
+                ev.add("authors", name, "byline")
