@@ -6,8 +6,9 @@ from dataclasses import replace
 from typing import Any
 
 from cleaner.core.errors import EmptyInputError, TooLargeError
-from cleaner.core.model import Document, InputKind, Metadata, Page, Source
+from cleaner.core.model import Comment, Document, InputKind, Metadata, Page, Source
 from cleaner.core.settings import DEFAULT_SETTINGS, Settings
+from cleaner.extract.comments import extract_comments
 from cleaner.extract.features import count_words
 from cleaner.extract.html_pipeline import extract_html
 from cleaner.extract.text_pipeline import extract_text
@@ -74,9 +75,12 @@ def clean(
         settings = settings.with_overrides(**overrides)
     source = as_source(data, url)
     page = read_page(source, settings)
+    comments: tuple[Comment, ...] = ()
     if page.kind is InputKind.HTML:
         root = parse_html(page.text)
         meta = html_metadata(root, page.url)
+        # Read before extraction: later stages may rework the tree.
+        comments = extract_comments(root) if settings.comments else ()
         result = extract_html(root, meta.url or page.url, meta.title, settings)
     else:
         meta = Metadata(url=page.url)
@@ -90,4 +94,5 @@ def clean(
         metadata=meta,
         input_kind=page.kind,
         encoding=page.encoding,
+        comments=comments,
     )
