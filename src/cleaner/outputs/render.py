@@ -84,7 +84,19 @@ def render_markdown(doc: Document, with_title: bool = True) -> str:
                 parts.append(">\n")
         parts.append(md)
         prev = b
+    if doc.comments:
+        parts.append(("\n\n" if parts else "") + render_comments_markdown(doc))
     return "".join(parts)
+
+
+def render_comments_markdown(doc: Document) -> str:
+    """The reader comments as a "Comments" section: who and when, then the text."""
+    out = ["## Comments"]
+    for c in doc.comments:
+        who = " · ".join(x for x in (f"**{c.author}**" if c.author else "", c.date or "") if x)
+        body = "\n".join(f"> {line}" if line else ">" for line in c.text.split("\n"))
+        out.append(f"{who}\n\n{body}" if who else body)
+    return "\n\n".join(out)
 
 
 def document_record(doc: Document, explain: bool = False) -> dict[str, Any]:
