@@ -191,6 +191,9 @@ def resolve_settings(
         loaded.origin if loaded else None)
 
 
+_PRINTABLE = (bool, int, float, str, tuple)
+
+
 def _toml_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -212,9 +215,10 @@ def settings_to_toml(settings: Settings, origin: str | None = None) -> str:
     lines = [f"# effective settings: preset {settings.preset}"
              + (f", with {origin}" if origin else "")]
     for f in fields(settings):
-        if f.name == "thresholds":
-            continue
-        lines.append(f"{f.name} = {_toml_value(getattr(settings, f.name))}")
+        value = getattr(settings, f.name)
+        if f.name == "thresholds" or not isinstance(value, _PRINTABLE):
+            continue  # runtime state (e.g. batch-learned boilerplate), not a setting
+        lines.append(f"{f.name} = {_toml_value(value)}")
     lines.append("")
     lines.append("[thresholds]")
     balanced = PRESETS["balanced"]

@@ -32,6 +32,8 @@ class BlockKind(StrEnum):
     CODE = "code"
     TABLE = "table"
     CAPTION = "caption"
+    # An image with no text around it (only emitted when Settings.images is on).
+    IMAGE = "image"
 
 
 @dataclass(frozen=True, slots=True)

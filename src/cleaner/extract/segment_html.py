@@ -129,7 +129,7 @@ class _Walker:
 
     def flush(self) -> None:
         """Close the text gathered so far into a block of the innermost frame."""
-        if not self.buf:
+        if not self.buf and not self.md:
             return
         raw = "".join(self.buf)
         text = _fold(raw)
@@ -138,9 +138,15 @@ class _Walker:
             self.chars, self.link_chars, self.link_count, self.links)
         self.buf, self.md, self.chars, self.link_chars, self.link_count = [], [], 0, 0, 0
         self.links = []
-        if not text:
-            return
         frame = self.frames[-1] if self.frames else None
+        if not text:
+            images = _IMAGE_MD.findall(md_raw) if self.settings.images else []
+            if images:  # images with no text around them (a figure): a block of their own
+                alt = " ".join(a or u.rsplit("/", 1)[-1] for a, u in images)
+                self._emit(text=alt, kind=BlockKind.IMAGE, level=0, density=0.0, link_chars=0,
+                           link_count=0, element=frame.element if frame else self.root,
+                           markdown=_fold(md_raw))
+            return
         tag = frame.tag if frame else "body"
         kind, level, ordered = self._kind(tag)
         density = link_chars / chars if chars else 0.0
@@ -359,6 +365,8 @@ class _Walker:
 
 
 _FORMAT_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
+# Markdown images the walk wrote: (alt, url) of each.
+_IMAGE_MD = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)\)")
 
 
 def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) -> HtmlSegmentation:

@@ -20,6 +20,8 @@ def render_text(doc: Document) -> str:
     prev: Block | None = None
     for decision in doc.kept:
         b = decision.block
+        if b.kind is BlockKind.IMAGE:
+            continue  # an image is Markdown-only: its alt text is not article text
         text = _text_of(b)
         if prev is not None:
             tight = b.kind is BlockKind.LIST_ITEM and prev.kind is BlockKind.LIST_ITEM
@@ -61,6 +63,8 @@ def block_markdown(block: Block) -> str:
         return _md_table(block)
     if block.kind is BlockKind.CAPTION:
         return f"*{body}*"
+    if block.kind is BlockKind.IMAGE:
+        return body
     return body.replace("\n", "  \n")
 
 
