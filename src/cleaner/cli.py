@@ -120,22 +120,74 @@ def _run_batch(**kwargs: Any) -> None:
 @main.command("batch")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", required=True, type=click.Path(),
-              help="Output directory (a mirror tree of the inputs).")
+              help="A directory (mirror tree of the inputs), or a file ending in .jsonl, "
+                   ".jsonl.gz or .parquet (one record per page, in input order).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="txt",
-              show_default=True, help="Output format of each page.")
-@click.option("--explain", is_flag=True, help="JSON outputs list removed blocks.")
-def batch_cmd(inputs: tuple[str, ...], output: str, fmt: str, explain: bool) -> None:
-    """Clean every page under the INPUTS directories into OUTPUT.
+              show_default=True, help="Format of each page in a mirror tree.")
+@click.option("--explain", is_flag=True, help="JSON outputs and records list removed blocks.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the CPU count).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds per page; a page over it is abandoned and its "
+                                      "worker replaced.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
+              help="Pages (or WARC payloads) larger than this fail as too-large "
+                   "(default: 64 MiB).")
+@click.option("--resume/--no-resume", default=None,
+              help="Skip pages already done (default: on when OUTPUT exists). "
+                   "--no-resume starts over.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary.")
+@click.option("--glob", help="In directories, only files whose name or relative path "
+                             "matches (e.g. '*.html.gz'; default: pages, WARC, JSONL).")
+@click.option("--html-key", default="html", show_default=True, help="JSONL key of the HTML.")
+@click.option("--text-key", default="text", show_default=True,
+              help="JSONL key of flattened text (used when there is no HTML).")
+@click.option("--id-key", default="id", show_default=True, help="JSONL key of the record id.")
+@click.option("--url-key", default="url", show_default=True, help="JSONL key of the URL.")
+@click.option("--errors", type=click.Path(dir_okay=False),
+              help="Error manifest (default: OUTPUT/errors.jsonl, or OUT.errors.jsonl "
+                   "next to a record stream).")
+@click.option("--report", "report_dir", type=click.Path(file_okay=False),
+              help="Also write an HTML explain report per page, with an index.html, here.")
+@click.option("--input", "input_mode", type=click.Choice(["auto", "html", "text"]),
+              default="auto", show_default=True, help="Force the input kind.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="ray: run on a Ray cluster (pip install 'cleaner[ray]').")
+@click.option("--ray-address", help="Join this Ray cluster (default: start a local one).")
+def batch_cmd(inputs: tuple[str, ...], **options: Any) -> None:
+    """Clean every page of the INPUTS into OUTPUT, in parallel, resumably.
 
-    Page files are .html, .htm, .xhtml and .txt, each optionally .gz. Outputs keep
-    the relative path with the format's suffix: a/b.html.gz -> OUTPUT/a/b.txt.
+    INPUTS (mixed): directories (searched recursively), page files (.html,
+    .htm, .xhtml, .txt, each optionally .gz), WARC files (.warc, .warc.gz:
+    response records; WARC-Record-ID is the id, WARC-Target-URI the url), JSONL
+    files (.jsonl, .jsonl.gz: one record per line, other fields carried through),
+    and '-' for a list of paths on stdin.
 
     \b
-    Example:
+    Output names follow the inputs, never content hashes:
+      one input dir:      crawl/a/b.html.gz       -> OUTPUT/a/b.txt
+      several / stdin:    crawl/a/b.html          -> OUTPUT/crawl/a/b.txt
+      WARC / JSONL:       c.warc.gz, record 7     -> OUTPUT/c/0000007-<url>.txt
+    Failures go to errors.jsonl (source, kind, message). Every output is written
+    under a temporary name and renamed, so Ctrl-C leaves no partial file, and a
+    rerun resumes where the last one stopped.
+
+    \b
+    Exit codes:
+      0    every page was cleaned
+      1    some pages failed (see the error manifest)
+      2    usage error (bad option, missing input)
+      12   an output could not be written
+      130  interrupted (rerun to continue)
+
+    \b
+    Examples:
       cleaner batch crawl/ -o cleaned/ --format json
+      cleaner batch crawl.warc.gz -o pages.jsonl.gz --jobs 8
+      find crawl -name '*.html' | cleaner batch - -o cleaned/
     """
     try:
-        _run_batch(inputs=inputs, output=output, fmt=fmt, explain=explain)
+        _run_batch(inputs=inputs, **options)
     except CleanerError as exc:
         fail("batch", exc)
         sys.exit(exc.exit_code)
