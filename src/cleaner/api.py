@@ -11,7 +11,7 @@ from cleaner.core.settings import DEFAULT_SETTINGS, Settings
 from cleaner.extract.comments import extract_comments
 from cleaner.extract.features import count_words
 from cleaner.extract.html_pipeline import extract_html
-from cleaner.extract.text_pipeline import extract_text
+from cleaner.extract.text_pipeline import extract_text, text_metadata
 from cleaner.inputs.decode import _BOMS, GZIP_MAGIC, decode_bytes, maybe_gunzip, sniff_utf16
 from cleaner.inputs.detect import detect_kind, sniff_binary
 from cleaner.inputs.parse import parse_html
@@ -83,8 +83,8 @@ def clean(
         comments = extract_comments(root) if settings.comments else ()
         result = extract_html(root, meta.url or page.url, meta.title, settings)
     else:
-        meta = Metadata(url=page.url)
         result = extract_text(page.text, None, settings)
+        meta = text_metadata(result.findings, page.url)
     words = sum(count_words(b.text) for b, v in zip(result.blocks, result.verdicts, strict=True)
                 if v.keep)
     meta = replace(meta, word_count=words)

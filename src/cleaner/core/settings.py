@@ -40,6 +40,10 @@ class Settings:
     remove_selectors: tuple[str, ...] = ()
     keep_selectors: tuple[str, ...] = ()
     max_bytes: int = DEFAULT_MAX_BYTES
+    # Hashes (extract/repeated.py: line_hash) of lines that repeat across many
+    # pages of the page's site; batch mode learns them in a first pass and such
+    # lines are removed as repeated-across-pages. Empty for single pages.
+    known_boilerplate: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         # Accept lists (and a lone string) for the tuple fields, so that

@@ -11,11 +11,14 @@ Scrapers flatten pages two ways, and both must give the same blocks:
   it), because line length and final punctuation are the text path's strongest
   signals and a fragmented paragraph would look like a menu.
 
-This runs on every line of every page, so it avoids regexes and builds each
-block's :class:`Features` by hand from one ``split()``.
+This runs on every line of every page, so it avoids regexes: :func:`split_lines`
+measures each line with one ``split()`` and blocks are built only where needed.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from cleaner.core.model import Block, BlockKind, Features
 from cleaner.extract.features import count_words
@@ -37,13 +40,37 @@ CRUMB_SEPARATORS = frozenset({"»", "›", ">", "/", "|", "→", "::", "•", "�
 CRUMB_PART_WORDS = 12
 
 BULLET_HINT = frozenset({"shape:bullet"})
+GROUP_HINT = frozenset({"shape:line-group"})
 NO_HINTS: frozenset[str] = frozenset()
+# First code point of the scripts written without spaces (kana, CJK, Hangul):
+# only text containing them needs the slower regex word count.
+_CJK_START = "\u3040"
 
 
-def _features(text: str) -> Features:
+class Line(NamedTuple):
+    """One line (or glued run of fragments) of the page, measured cheaply."""
+
+    text: str
+    words: int
+    ends_sentence: bool
+    bullet: bool
+    ordered: bool
+    start: int
+    end: int
+    blank_before: bool
+
+
+def word_count(text: str) -> int:
+    """Words as :func:`count_words` counts them, without a regex for most text."""
+    if text.isascii() or max(text) < _CJK_START:
+        return len(text.split())
+    return count_words(text)
+
+
+def features_of(text: str, words: int) -> Features:
     """The shared Features, measured without regexes on the hot path."""
-    words = len(text.split()) if text.isascii() else count_words(text)
-    puncts = sum(text.count(c) for c in _PUNCT)
+    puncts = (text.count(",") + text.count(".") + text.count(";") + text.count(":")
+              + text.count("!") + text.count("?"))
     return Features(
         words=words,
         chars=len(text),
@@ -61,7 +88,7 @@ def _strip_bullet(line: str) -> tuple[str, bool, bool]:
         head = line[:4]
         for mark in (". ", ") "):
             pos = head.find(mark)
-            if 0 < pos and head[:pos].isdigit():
+            if pos > 0 and head[:pos].isdigit():
                 # Keep the number: "1) Lego Star Wars" reads as the article wrote it.
                 return line, True, True
     return line, False, False
@@ -69,7 +96,7 @@ def _strip_bullet(line: str) -> tuple[str, bool, bool]:
 
 def _glues(prev: str, prev_words: int, nxt: str) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
-    if prev[-1] in SENTENCE_END and not nxt[0] in ",;)]":
+    if prev[-1] in SENTENCE_END and nxt[0] not in ",;)]":
         return False
     first = nxt[0]
     if first in _CONTINUES:
@@ -84,55 +111,69 @@ def _glues(prev: str, prev_words: int, nxt: str) -> bool:
     return prev_words >= 2 * MERGE_MIN_WORDS and (last.islower() or last == ",")
 
 
-def segment_text(text: str) -> list[Block]:
-    """Blocks of a flattened page in document order; spans name their lines."""
-    blocks: list[Block] = []
-    # The block being built: its text pieces, first/last line, shape.
+def split_lines(text: str) -> list[Line]:
+    """The page's lines in order, fragments glued, bullets taken off."""
+    lines: list[Line] = []
     parts: list[str] = []
-    words = 0
-    start = end = 0
-    bullet = ordered = False
-    blank_before = False
-
-    def flush() -> None:
-        if not parts:
-            return
-        joined = _join(parts)
-        span = f"line {start}" if start == end else f"lines {start}-{end}"
-        kind = BlockKind.LIST_ITEM if bullet else BlockKind.PARAGRAPH
-        hints = BULLET_HINT if bullet else NO_HINTS
-        if blank_before:
-            hints = hints | {"shape:blank-before"}
-        blocks.append(Block(id=len(blocks), text=joined, kind=kind, features=_features(joined),
-                            span=span, hints=hints, ordered=ordered))
-
+    words = start = end = 0
+    bullet = ordered = blank_before = False
     prev_blank = True
     for lineno, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line:
-            flush()
-            parts = []
             prev_blank = True
             continue
-        line = " ".join(line.split()) if "  " in line or "\t" in line or "\xa0" in line else line
+        if "  " in line or "\t" in line or "\xa0" in line:
+            line = " ".join(line.split())
         if parts and not prev_blank and _glues(parts[-1], words, line):
             parts.append(line)
             words += len(line.split())
             end = lineno
             continue
-        flush()
+        if parts:
+            joined = _join(parts)
+            lines.append(Line(joined, word_count(joined), joined[-1] in SENTENCE_END,
+                              bullet, ordered, start, end, blank_before))
         body, bullet, ordered = _strip_bullet(line)
-        if not body:
-            parts = []
-            prev_blank = False
-            continue
         parts = [body]
         words = len(body.split())
         start = end = lineno
         blank_before = prev_blank
         prev_blank = False
-    flush()
-    return blocks
+    if parts:
+        joined = _join(parts)
+        lines.append(Line(joined, word_count(joined), joined[-1] in SENTENCE_END,
+                          bullet, ordered, start, end, blank_before))
+    return lines
+
+
+def _span(start: int, end: int) -> str:
+    return f"line {start}" if start == end else f"lines {start}-{end}"
+
+
+def line_block(line: Line, block_id: int) -> Block:
+    """The block of one line (article candidates get one block per line)."""
+    kind = BlockKind.LIST_ITEM if line.bullet else BlockKind.PARAGRAPH
+    return Block(id=block_id, text=line.text, kind=kind,
+                 features=features_of(line.text, line.words), span=_span(line.start, line.end),
+                 hints=BULLET_HINT if line.bullet else NO_HINTS, ordered=line.ordered)
+
+
+def group_block(lines: Sequence[Line], block_id: int) -> Block:
+    """One block for a run of lines far from the article (menus, footers).
+
+    Grouping keeps a 500-line page cheap: these lines share one verdict
+    anyway, and the span still names every line the verdict covers."""
+    text = "\n".join(line.text for line in lines)
+    words = sum(line.words for line in lines)
+    return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH,
+                 features=features_of(text, words), span=_span(lines[0].start, lines[-1].end),
+                 hints=GROUP_HINT)
+
+
+def segment_text(text: str) -> list[Block]:
+    """One block per line (glued fragments count as one line), in order."""
+    return [line_block(line, i) for i, line in enumerate(split_lines(text))]
 
 
 def _join(parts: list[str]) -> str:
@@ -141,7 +182,7 @@ def _join(parts: list[str]) -> str:
         return parts[0]
     out = [parts[0]]
     for piece in parts[1:]:
-        if piece[0] in _CONTINUES and piece[0] not in "»":
+        if piece[0] in _CONTINUES and piece[0] != "»":
             out.append(piece)
         else:
             out.append(" " + piece)

@@ -19,8 +19,9 @@ from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
 from cleaner.extract.lexicon import default_lexicon, with_user_phrases
 from cleaner.extract.repeated import MIN_LINE_CHARS, line_hash
-from cleaner.extract.segment_text import segment_text
+from cleaner.extract.segment_text import Line, group_block, line_block, split_lines
 from cleaner.extract.text_rules import (
+    HEAD_SCAN,
     Mark,
     TextFindings,
     body_marks,
@@ -51,32 +52,78 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     ``settings.known_boilerplate`` holds :func:`cleaner.extract.repeated.line_hash`
     values of lines that repeat across the site's pages (batch mode learns them).
     """
-    blocks = segment_text(text)
+    lines = split_lines(text)
+    scores = [line_score(line) for line in lines]
+    repeated = _repeated_lines(lines, settings.known_boilerplate)
+    for i in repeated:
+        scores[i] = min(scores[i], 0.0)
+    region = select_text_region(lines, scores)
+    lo = max(0, region.start - HEAD_SCAN)
+    blocks, marks = _outside_blocks(lines, 0, lo, repeated)
+    first = len(blocks)
+    for i in range(lo, region.end + 1):
+        blocks.append(line_block(lines[i], len(blocks)))
+        marks.append(repeated.get(i))
+    body = range(first + (region.start - lo), len(blocks))
+    tail, tail_marks = _outside_blocks(lines, region.end + 1, len(lines), repeated, len(blocks))
+    blocks.extend(tail)
+    marks.extend(tail_marks)
+
     lexicon = with_user_phrases(default_lexicon(), settings.extra_phrases)
-    marks: list[Mark] = [None] * len(blocks)
-    scores = [line_score(b) for b in blocks]
-    known = settings.known_boilerplate
-    if known:
-        for i, b in enumerate(blocks):
-            if len(b.text) >= MIN_LINE_CHARS and line_hash(b.text) in known:
-                marks[i] = (Reason.REPEATED_ACROSS_PAGES, "repeats on many pages of the site")
-                scores[i] = min(scores[i], 0.0)
-    region = select_text_region(blocks, scores)
-    head = scan_head(blocks, region.start, lexicon)
+    head = scan_head(blocks, body.start, lexicon)
     for i, mark in head.marks.items():
         marks[i] = marks[i] or mark
-    for i, b in enumerate(blocks):
-        if marks[i] is None and i not in region and is_menu_item(b):
-            marks[i] = (Reason.NAV, "menu-like line outside the article")
-    body_marks(blocks, region.start, region.end, lexicon, marks)
-    mark_headings(blocks, region.start, region.end, marks)
-    verdicts = classify_blocks(blocks, marks, region, title or head.title, lexicon, settings)
+    body_marks(blocks, body.start, body.stop - 1, lexicon, marks)
+    mark_headings(blocks, body.start, body.stop - 1, marks)
+    verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings)
     verdicts = [
         replace(v, rule=TEXT_RULE) if m is not None and v.rule == "markup" else v
         for v, m in zip(verdicts, marks, strict=True)
     ]
     findings = TextFindings(title=title or head.title, authors=head.authors, date=head.date)
     return TextExtraction(tuple(blocks), tuple(verdicts), region.evidence, findings)
+
+
+def _repeated_lines(lines: list[Line], known: frozenset[int]) -> dict[int, Mark]:
+    """Lines whose hash is in the site's learned boilerplate."""
+    if not known:
+        return {}
+    return {
+        i: (Reason.REPEATED_ACROSS_PAGES, "repeats on many pages of the site")
+        for i, line in enumerate(lines)
+        if len(line.text) >= MIN_LINE_CHARS and line_hash(line.text) in known
+    }
+
+
+def _outside_blocks(lines: list[Line], lo: int, hi: int, repeated: dict[int, Mark],
+                    first_id: int = 0) -> tuple[list[Block], list[Mark]]:
+    """Blocks for lines far from the article: runs of the same verdict grouped."""
+    blocks: list[Block] = []
+    marks: list[Mark] = []
+    run: list[Line] = []
+    run_mark: Mark = None
+    for i in range(lo, hi):
+        line = lines[i]
+        mark = repeated.get(i)
+        if mark is None and is_menu_item(line.text, line.words, line.ends_sentence, line.ordered):
+            mark = _MENU
+        if run and mark != run_mark:
+            blocks.append(_run_block(run, first_id + len(blocks)))
+            marks.append(run_mark)
+            run = []
+        run.append(line)
+        run_mark = mark
+    if run:
+        blocks.append(_run_block(run, first_id + len(blocks)))
+        marks.append(run_mark)
+    return blocks, marks
+
+
+def _run_block(run: list[Line], block_id: int) -> Block:
+    return line_block(run[0], block_id) if len(run) == 1 else group_block(run, block_id)
+
+
+_MENU: Mark = (Reason.NAV, "menu-like lines outside the article")
 
 
 def text_metadata(findings: TextFindings, url: str | None) -> Metadata:

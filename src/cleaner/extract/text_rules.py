@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from cleaner.core.model import Block, BlockKind
 from cleaner.core.reasons import Reason
 from cleaner.extract.classify import title_key
-from cleaner.extract.lexicon import Lexicon, normalise
+from cleaner.extract.lexicon import CONTAINS_MAX_WORDS, Lexicon, normalise
 from cleaner.extract.rules.shapes import DATE_LINE, byline_name
 
 Mark = tuple[Reason, str] | None
@@ -34,6 +34,7 @@ CRUMB_MAX_WORDS = 40
 # The first part of a trail ("Home", "News") is a navigation word of this size.
 CRUMB_HEAD_WORDS = 3
 _CRUMB_SPLIT = re.compile(r"\s+(?:»|›|>|/|\||→|::|•|·|-{1,2}>)\s+|\s*[»›→]\s*")
+_SEPARATOR_CHARS = ("»", "›", ">", "/", "|", "→", "::", "•", "·")
 # A lone byline word on its own line (soup-style text splits "By" from the name).
 BY_WORDS = frozenset({"by", "von", "par", "por", "di", "da", "door", "przez", "autor",
                       "auteur", "autore", "written by", "posted by", "text"})
@@ -42,6 +43,7 @@ NAME_MAX_WORDS = 5
 # A menu run inside the body: this many consecutive short title-case lines.
 MENU_RUN = 4
 MENU_ITEM_WORDS = 4
+_INNER_PUNCT = frozenset(",.;:!?")
 # A block whose text has no letter or digit (a stray bullet, "|", "—").
 _HAS_WORD = re.compile(r"\w")
 _DATE_PART = re.compile(
@@ -56,6 +58,9 @@ _POSTED_ON = re.compile(
 )
 
 
+_LONG_PROSE: Mark = (Reason.ARTICLE_BODY, "long prose line")
+
+
 @dataclass(frozen=True, slots=True)
 class TextFindings:
     """Metadata read from the page head before its lines were removed."""
@@ -65,12 +70,12 @@ class TextFindings:
     date: str | None = None
 
 
-def is_menu_item(block: Block) -> bool:
+def is_menu_item(text: str, words: int, ends_sentence: bool, ordered: bool) -> bool:
     """A short unpunctuated line whose words are capitalised: a menu entry."""
-    f = block.features
-    if f.words > MENU_ITEM_WORDS or f.ends_sentence or f.punct_per_word or block.ordered:
+    if words > MENU_ITEM_WORDS or ends_sentence or ordered:
         return False
-    return all(not w[0].isalpha() or w[0].isupper() for w in block.text.split())
+    return all(not w[0].isalpha() or w[0].isupper() for w in text.split()
+               if w[0] not in _INNER_PUNCT)
 
 
 def breadcrumb_parts(text: str, words: int, lexicon: Lexicon) -> list[str] | None:
@@ -86,6 +91,11 @@ def breadcrumb_parts(text: str, words: int, lexicon: Lexicon) -> list[str] | Non
     if lexicon.exact.get(head) in (Reason.NAV, Reason.BREADCRUMB) or len(parts) >= 3:  # noqa: PLR2004
         return parts
     return None
+
+
+def _has_separator(text: str) -> bool:
+    """Cheap test before the breadcrumb regex: is any trail separator present?"""
+    return any(sep in text for sep in _SEPARATOR_CHARS)
 
 
 def find_date(text: str) -> str | None:
@@ -159,7 +169,7 @@ def scan_head(blocks: Sequence[Block], start: int, lexicon: Lexicon) -> _Head:
     for i in range(lo, start):
         b = blocks[i]
         words = b.features.words
-        parts = breadcrumb_parts(b.text, words, lexicon)
+        parts = breadcrumb_parts(b.text, words, lexicon) if _has_separator(b.text) else None
         if parts is not None:
             head.marks[i] = (Reason.BREADCRUMB, f"trail of {len(parts)} steps")
             crumb_tail = parts[-1]
@@ -228,7 +238,8 @@ def body_marks(blocks: Sequence[Block], start: int, end: int, lexicon: Lexicon,
     run: list[int] = []
     for i in range(start, end + 2):
         b = blocks[i] if i <= end else None
-        if b is not None and is_menu_item(b):
+        if b is not None and is_menu_item(b.text, b.features.words, b.features.ends_sentence,
+                                          b.ordered):
             run.append(i)
             continue
         if len(run) >= MENU_RUN:
@@ -239,12 +250,16 @@ def body_marks(blocks: Sequence[Block], start: int, end: int, lexicon: Lexicon,
             continue
         if not _HAS_WORD.search(b.text):
             marks[i] = (Reason.EMPTY, "no words")
-        elif b.features.words <= CRUMB_MAX_WORDS and (
+        elif b.features.words <= CRUMB_MAX_WORDS and _has_separator(b.text) and (
             breadcrumb_parts(b.text, b.features.words, lexicon) is not None
         ):
             marks[i] = (Reason.BREADCRUMB, "breadcrumb trail")
-        elif b.text.lower().strip(" :") in BY_WORDS:
+        elif b.features.words <= 2 and b.text.lower().strip(" :") in BY_WORDS:  # noqa: PLR2004
             marks[i] = (Reason.BYLINE, "lone byline word")
+        elif b.features.words > CONTAINS_MAX_WORDS:
+            # No phrase or shape rule reaches a line this long (lexicon.py):
+            # decide it here and spare the shared classifier the regexes.
+            marks[i] = _LONG_PROSE
 
 
 def mark_headings(blocks: list[Block], start: int, end: int, marks: Sequence[Mark]) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.core.model import Block
+from cleaner.extract.segment_text import Line
 
 # A line with at least this many words that ends like a sentence is prose.
 PROSE_WORDS = 10
@@ -51,7 +51,7 @@ COMMENT_HEADER_WORDS = 6
 
 @dataclass(frozen=True, slots=True)
 class TextRegion:
-    """The selected article region: block ids ``start..end`` inclusive."""
+    """The selected article region: line indexes ``start..end`` inclusive."""
 
     start: int
     end: int
@@ -60,43 +60,39 @@ class TextRegion:
     # First block id after a comment-section opener (len(blocks) if none).
     comments_from: int
 
-    def __contains__(self, block_id: object) -> bool:
-        return isinstance(block_id, int) and self.start <= block_id <= self.end
 
-
-def line_score(block: Block) -> float:
-    """Evidence that one block is article prose (> 0) or chrome (< 0)."""
-    f = block.features
-    words = f.words
-    if f.ends_sentence:
+def line_score(line: Line) -> float:
+    """Evidence that one line is article prose (> 0) or chrome (< 0)."""
+    words = line.words
+    if line.ends_sentence:
         if words >= PROSE_WORDS:
             return float(min(words, PROSE_CAP))
         return SHORT_SENTENCE_GAIN if words >= MENU_WORDS else -SHORT_COST
     if words >= UNPUNCTUATED_WORDS:
         return min(words, PROSE_CAP) * UNPUNCTUATED_SHARE
-    if words <= MENU_WORDS and not block.ordered:
+    if words <= MENU_WORDS and not line.ordered:
         return -MENU_COST
     return -SHORT_COST
 
 
-def opens_comments(block: Block) -> bool:
+def opens_comments(line: Line) -> bool:
     """A short line naming the comment section ("12 Comments", "Leave a Reply")."""
-    if block.features.words > COMMENT_HEADER_WORDS or block.features.ends_sentence:
+    if line.words > COMMENT_HEADER_WORDS or line.ends_sentence:
         return False
-    low = block.text.lower()
+    low = line.text.lower()
     return any(stem in low for stem in COMMENT_STEMS)
 
 
-def select_text_region(blocks: Sequence[Block], scores: Sequence[float]) -> TextRegion:
+def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
     """The maximum-sum run of block scores (comments discounted)."""
-    n = len(blocks)
+    n = len(lines)
     comments_from = n
     best = cur = 0.0
     best_start = best_end = cur_start = 0
     found = seen_prose = False
     for i in range(n):
         score = scores[i]
-        if comments_from == n and seen_prose and opens_comments(blocks[i]):
+        if comments_from == n and seen_prose and opens_comments(lines[i]):
             comments_from = i
         seen_prose = seen_prose or score >= PROSE_WORDS
         if i >= comments_from and score > 0:
