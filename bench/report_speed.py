@@ -32,10 +32,11 @@ import lxml.html
 import cleaner
 from cleaner.outputs.report import build_report
 
-WORDS = ("the council river plan street bicycle lane shop delivery parking bridge bus route "
+_WORD_TEXT = ("the council river plan street bicycle lane shop delivery parking bridge bus route "
          "budget year city people morning evening station water park school market road "
          "between during after before although because which their would could should "
-         "approved said told reported expected planned built opened closed").split()
+         "approved said told reported expected planned built opened closed")
+WORDS = tuple(_WORD_TEXT.split())
 
 
 def sentence(rng: random.Random, n: int) -> str:
@@ -55,11 +56,10 @@ def make_page(target_bytes: int, seed: int = 7) -> str:
             "<header class='site-header'><nav class='menu'><ul>"
             + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(30))
             + "</ul></nav></header><main><article class='post'><h1>A very long report</h1>")
-    tail_parts = ["</article><aside class='sidebar'><ul>"
-                  + "".join(f"<li><a href='/p{i}'>{sentence(rng, 5)}</a></li>" for i in range(40))
-                  + "</ul></aside></main><footer class='site-footer'><p>© Example Times</p>"
-                  "</footer></body></html>"]
-    tail = "".join(tail_parts)
+    tail = ("</article><aside class='sidebar'><ul>"
+            + "".join(f"<li><a href='/p{i}'>{sentence(rng, 5)}</a></li>" for i in range(40))
+            + "</ul></aside></main><footer class='site-footer'><p>© Example Times</p>"
+            "</footer></body></html>")
     body: list[str] = []
     size = len(head) + len(tail)
     section = 0

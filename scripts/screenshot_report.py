@@ -22,7 +22,7 @@ from cleaner.outputs.report import write_page_report
 REPO = Path(__file__).resolve().parents[1]
 # Wide enough for the side column, tall enough for legend, metadata and the
 # first blocks of the page.
-WINDOW = "1200,1500"
+WINDOW = "1200,2300"
 
 
 def main() -> int:
