@@ -54,12 +54,30 @@ def traf_meta(html: bytes, url: str | None) -> dict[str, Any]:
     return {"title": m.title, "author": m.author, "date": m.date}
 
 
-def ours(html: bytes, url: str | None, direct: bool = False) -> dict[str, Any]:
+def ours(html: bytes, url: str | None, direct: bool = False, direct_full: bool = False) -> dict[str, Any]:
     if direct:  # markup metadata only (no extraction): fast iteration
+        from cleaner.core.settings import DEFAULT_SETTINGS
+        from cleaner.extract.html_pipeline import extract_html
         from cleaner.inputs.parse import parse_html
-        from cleaner.metadata.html_meta import html_metadata
+        from cleaner.metadata.complete import complete_html
+        from cleaner.metadata.html_meta import collect_html, resolve_html
 
-        m = html_metadata(parse_html(html.decode("utf-8", "replace")), url)
+        root = parse_html(html.decode("utf-8", "replace"))
+        ev = collect_html(root, url)
+        m = resolve_html(ev)
+        if direct_full:
+            import hashlib
+            import pickle
+
+            cache = Path("/tmp/cleaner_meta_blocks") / hashlib.sha1(html).hexdigest()
+            if cache.exists():
+                blocks, verdicts = pickle.loads(cache.read_bytes())
+            else:
+                res = extract_html(root, m.url or url, m.title, DEFAULT_SETTINGS)
+                blocks, verdicts = res.blocks, res.verdicts
+                cache.parent.mkdir(exist_ok=True)
+                cache.write_bytes(pickle.dumps((blocks, verdicts)))
+            m = complete_html(ev, blocks, verdicts)
     else:
         m = cleaner.clean(html, url=url).metadata
     return {"title": m.title, "author": ", ".join(m.authors) or None, "date": m.date,
@@ -86,11 +104,13 @@ def main() -> None:
     ap.add_argument("--traf", action="store_true")
     ap.add_argument("--show", choices=["title", "author", "date"])
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--all", action="store_true", help="with --show: good rows too")
     ap.add_argument("--direct", action="store_true", help="markup metadata only, no clean()")
+    ap.add_argument("--full", action="store_true", help="with --direct: add the text stage")
     args = ap.parse_args()
     pages = list(html_pages("modern-dev", args.limit))
     t0 = time.perf_counter()
-    rows = [(p.truth, ours(p.data, p.url, args.direct)) for p in pages]
+    rows = [(p.truth, ours(p.data, p.url, args.direct, args.full)) for p in pages]
     dt = time.perf_counter() - t0
     res = score(rows)
     print(f"cleaner     : " + "  ".join(f"{k}={v:.3f}" for k, v in res.items())
@@ -114,9 +134,10 @@ def main() -> None:
                 bad = (not author_ok(r["author"], gold)) if gold else bool(r["author"])
             else:
                 bad = (not date_ok(r["date"], gold)) if gold else bool(r["date"])
-            if bad:
+            if bad or args.all:
                 src = r["sources"].get("authors" if args.show == "author" else args.show)
-                print(f"{p.id} gold={gold!r} got={r[args.show]!r} [{src}] {p.url}")
+                flag = r["flags"].get("authors" if args.show == "author" else args.show, "")
+                print(f"{p.id} gold={gold!r} got={r[args.show]!r} [{src}] {flag} {p.url}")
 
 
 if __name__ == "__main__":

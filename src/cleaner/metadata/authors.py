@@ -46,6 +46,19 @@ _ROLES = frozenset({
 })
 _ROLE_WORDS = frozenset({"team", "staff", "editors", "editorial", "desk", "newsroom",
                          "admin", "redaktion", "crew"})
+_NOT_NAMES = frozenset({
+    "undefined", "null", "none", "name", "n/a", "na", "human", "author name", "your name",
+    "unknown author", "by", "posted", "admin admin", "true", "false", "nan",
+})
+_CALENDAR = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|"
+    r"wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|today|yesterday)\b",
+    re.IGNORECASE,
+)
+# Lower-case words allowed inside a personal name ("Ludwig van Beethoven").
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del",
+                        "dos", "das", "bin", "al", "el", "y", "ten", "ter", "zu", "of"})
 _JUNK = re.compile(
     r"https?:|www\.|\.com\b|@\S|\b(?:share|facebook|twitter|linkedin|instagram|comments?|"
     r"read more|follow|subscribe|view all|posts? by|more from|click|login|sign in)\b",
@@ -66,9 +79,25 @@ def clean_name(raw: str) -> str | None:
         return None
     if sum(c.isdigit() for c in text) > 0:
         return None
+    if text.lower() in _NOT_NAMES or _CALENDAR.match(text):
+        return None
     if text.isupper() and len(text) > 3 and " " in text:  # noqa: PLR2004
         text = text.title()  # "JANE DOE" -> "Jane Doe"
     return text
+
+
+def looks_personal(name: str) -> bool:
+    """Capitalised words (with particles): "Jane Doe", "Ludwig van Beethoven".
+
+    Used for names read from visible text, where "by" may start any phrase
+    ("by design", "by the way"); a single lower-case word is a handle ("admin",
+    "jdoe") and is accepted.
+    """
+    words = name.split()
+    if len(words) == 1:
+        return True
+    return all(w[0].isupper() or not w[0].isalpha() or w.lower() in _PARTICLES
+               for w in words) and words[0][0].isupper()
 
 
 def split_names(raw: str) -> list[str]:

@@ -38,6 +38,9 @@ class Evidence:
     h1s: list[str] = field(default_factory=list)
     title_tag: str | None = None
     input_url: str | None = None
+    # The page looks like a listing (many bylines, a home page): body bylines
+    # and dates belong to the listed items, not to the page.
+    listing: bool = False
 
     def add(self, name: str, value: str | None, origin: str, weak: str = "") -> None:
         """Record a candidate (empty values are ignored)."""

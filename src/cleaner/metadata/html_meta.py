@@ -107,6 +107,14 @@ def _page_url(ev: Evidence) -> str | None:
     return base
 
 
+def _home_page(url: str | None) -> bool:
+    """The site's front page (an empty path): a listing, not an article."""
+    if not url:
+        return False
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
 def _page_type(types: set[str], url: str | None) -> str | None:
     if types & PRODUCT_TYPES or "product" in types or "og:product" in types:
         return "product"
@@ -147,16 +155,19 @@ def resolve_html(ev: Evidence) -> Metadata:
     if cut and not site:
         site = cut
         sources["site_name"] = "title-tag"
-    authors, origin, flag = choose_authors(ev.get("authors"), site, hostname)
+    listing = ev.listing or _home_page(url)
+    body = ("byline", "text")
+    author_cands = [c for c in ev.get("authors") if not (listing and c.origin in body)]
+    authors, origin, flag = choose_authors(author_cands, site, hostname)
     if authors:
         sources["authors"] = origin
         if flag:
             flags["authors"] = flag
     day = url_date(url) or (url_date(ev.input_url) if ev.input_url != url else None)
-    date_cands = list(ev.get("date"))
+    date_cands = [c for c in ev.get("date") if not (listing and c.origin in body)]
     if day:
         date_cands.append(Candidate(day, "url"))
-    date, origin = choose_date(date_cands)
+    date, origin = choose_date(date_cands, ev.get("date_modified"))
     if date:
         sources["date"] = origin
     modified, m_origin = first(ev.get("date_modified"))

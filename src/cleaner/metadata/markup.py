@@ -13,7 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from cleaner.metadata.authors import split_names
+from cleaner.metadata.authors import looks_personal, split_names
 from cleaner.metadata.dates import parse_date
 from cleaner.metadata.evidence import Evidence
 
@@ -41,6 +41,8 @@ MAX_BODY_DATES = 3
 # of the usual theme nesting; deeper checks cost time and find page wrappers).
 ANCESTOR_DEPTH = 12
 _AUTHOR_PROPS = ("author", "creator")
+# More distinct people in the page's byline markup than a byline lists: cards.
+MAX_BYLINE_PEOPLE = 3
 
 
 def _hints(el: HtmlElement) -> str:
@@ -73,13 +75,20 @@ def _in_item(el: HtmlElement, wanted: tuple[str, ...]) -> bool:
 
 
 def read_microdata(root: HtmlElement, ev: Evidence) -> None:
-    """schema.org microdata: headline, author, datePublished, dateModified."""
+    """schema.org microdata: headline, author, datePublished, dateModified.
+
+    Only the first author element counts: on a thread (Q&A, forum) every reply
+    carries one, and the page's author is the first poster.
+    """
+    authored = False
     for el in root.xpath("//*[@itemprop]"):
         props = (el.get("itemprop") or "").lower().split()
         for prop in props:
             if prop == "headline":
                 ev.add("title", el.get("content") or el.text_content(), "microdata")
-            elif prop in _AUTHOR_PROPS and not _elsewhere(el):
+            elif prop in _AUTHOR_PROPS and not authored and not _elsewhere(el):
+                authored = True  # the first author element: the post's, not replies'
+
                 names = el.xpath(".//*[@itemprop='name']")
                 raw = (names[0].get("content") or names[0].text_content()) if names else (
                     el.get("content") or el.text_content())
@@ -112,18 +121,22 @@ def read_times(root: HtmlElement, ev: Evidence) -> None:
             plain.append(day)
     if marked:
         ev.add("date", marked[0], "byline")
+    elif len(set(plain)) == 1:
+        ev.add("date", plain[0], "byline")
     elif plain and len(set(plain)) <= MAX_BODY_DATES:
-        ev.add("date", plain[0], "byline", weak="unmarked <time>")
+        ev.add("date", plain[0], "byline", weak="unmarked <time>, several dates")
 
 
 def read_bylines(root: HtmlElement, ev: Evidence) -> None:
-    """Author names from ``rel="author"`` links and byline/author classes."""
-    seen = 0
+    """Author names from ``rel="author"`` links and byline/author classes.
+
+    Several bylines naming different people mean a listing (post cards on a
+    home or topic page): then none is the page's author.
+    """
+    found: list[list[str]] = []
     for el in root.xpath("//a[@rel='author'] | //*[contains(@class, 'author') or "
                          "contains(@class, 'byline') or contains(@class, 'Author') or "
                          "contains(@class, 'Byline')]"):
-        if seen >= 3:  # noqa: PLR2004 - the byline is near the top; later hits are cards
-            break
         rel_author = el.tag == "a" and (el.get("rel") or "").lower() == "author"
         cls = el.get("class") or ""
         if not rel_author and (not _AUTHOR_CLASS.search(cls) or _NOT_AUTHOR_CLASS.search(cls)):
@@ -135,8 +148,10 @@ def read_bylines(root: HtmlElement, ev: Evidence) -> None:
         text = el.text_content()
         if len(text) > 120:  # noqa: PLR2004 - a bio paragraph, not a byline
             continue
-        names = split_names(text)
-        if names:
-            seen += 1
+        names = [n for n in split_names(text) if looks_personal(n)]
+        if names and names not in found:
+            found.append(names)
+    if found and len({n.lower() for names in found for n in names}) <= MAX_BYLINE_PEOPLE:
+        for names in found[:2]:
             for name in names:
                 ev.add("authors", name, "byline")

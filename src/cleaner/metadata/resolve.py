@@ -22,16 +22,27 @@ WEAK_DATE_FACTOR = 0.4
 # A date resting only on weak evidence below this total is not returned: a
 # CMS stamp on a WebPage, alone, is as often a landing page as an article.
 MIN_DATE_SUPPORT = 2.5
+VISIBLE_ORIGINS = frozenset({"byline", "text"})
 
 
 def _rank(origin: str) -> int:
     return ORIGINS.index(origin) if origin in ORIGINS else len(ORIGINS)
 
 
-def choose_date(cands: list[Candidate]) -> tuple[str | None, str]:
-    """The best-supported day and the origin of its most trusted candidate."""
+def choose_date(cands: list[Candidate],
+                modified: list[Candidate] = ()) -> tuple[str | None, str]:  # type: ignore[assignment]
+    """The best-supported day and the origin of its most trusted candidate.
+
+    A date the reader sees (``<time>``, a byline, a date line) that the
+    structured data names as the modification date gets that source's weight
+    too: the page presents its "updated" date as its date, and so do readers.
+    """
     support: dict[str, float] = {}
     best_origin: dict[str, str] = {}
+    visible = {c.value for c in cands if c.origin in VISIBLE_ORIGINS}
+    for c in modified:
+        if c.value[:10] in visible:
+            support[c.value[:10]] = DATE_WEIGHTS.get(c.origin, 1.0)
     for c in cands:
         weight = DATE_WEIGHTS.get(c.origin, 1.0) * (WEAK_DATE_FACTOR if c.weak else 1.0)
         support[c.value] = support.get(c.value, 0.0) + weight
@@ -54,7 +65,7 @@ def choose_authors(cands: list[Candidate], site_name: str | None,
     strong: dict[str, list[str]] = {}
     weak: list[tuple[str, str, str]] = []
     for c in cands:
-        for name in split_names(c.value) if c.origin != "json-ld" else [c.value]:
+        for name in split_names(c.value):
             why = c.weak
             if not why and role_like(name):
                 why = "role-like name"

@@ -1,0 +1,121 @@
+"""After extraction: bylines and date lines in the visible text, the language
+check against the article text, and the page type.
+
+Visible bylines sit next to the headline, just before or at the start of the
+article; the classifier removes them as ``byline`` blocks ("captured as
+metadata"). We read the short blocks in that window only: further down, a
+"by ..." or a date belongs to a quote, a comment or a related-post card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from cleaner.core.model import Block, Metadata, Verdict
+from cleaner.core.reasons import Reason
+from cleaner.extract.rules.shapes import BYLINE_MAX_WORDS, COPYRIGHT, DATE_LINE, byline_name
+from cleaner.metadata.authors import clean_name, looks_personal
+from cleaner.metadata.dates import parse_date
+from cleaner.metadata.evidence import Evidence
+from cleaner.metadata.html_meta import resolve_html
+from cleaner.metadata.language import choose_language
+
+# The byline window: blocks before the first kept block (title, breadcrumbs,
+# byline) and the first few of the article (bylines below the standfirst).
+WINDOW_BEFORE = 8
+WINDOW_AFTER = 4
+# Article text handed to the language identifier (enough for a stable guess).
+LANGUAGE_SAMPLE_CHARS = 1500
+# More different people in the head's bylines than a byline names: a listing.
+MAX_TEXT_PEOPLE = 3
+MAX_TEXT_DATES = 3
+# Kept words from which a page with a date or an author reads as an article.
+ARTICLE_MIN_WORDS = 150
+# Blocks where a date line may be a "today" widget or a copyright footer.
+_NOT_A_DATELINE = ("today", "heute", "aujourd", "hoy", "oggi", "vandaag", "dzisiaj")
+
+
+def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> list[Block]:
+    """Short blocks around the start of the article (where bylines live)."""
+    start = next((i for i, v in enumerate(verdicts) if v.keep), None)
+    if start is None:
+        return []
+    lo, hi = max(0, start - WINDOW_BEFORE), start + WINDOW_AFTER
+    out = [b for b in blocks[lo:hi] if b.features.words <= BYLINE_MAX_WORDS]
+    out += [b for b, v in zip(blocks[hi:], verdicts[hi:], strict=False)
+            if v.reason is Reason.BYLINE and v.rule != "markup"][:2]
+    return out
+
+
+def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str]]:
+    """(author names, dates) from byline and date-line shaped blocks."""
+    authors: list[str] = []
+    dates: list[str] = []
+    for b in blocks:
+        text = b.text.strip()
+        low = text.lower()
+        if COPYRIGHT.search(text) or any(w in low for w in _NOT_A_DATELINE):
+            continue
+        raw = byline_name(text, b.features.words)
+        name = clean_name(raw) if raw else None
+        if name and looks_personal(name):
+            authors.append(name)
+        if DATE_LINE.match(text) or raw:
+            day = parse_date(text)
+            if day:
+                dates.append(day)
+    return authors, dates
+
+
+def _language_text(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> str:
+    parts: list[str] = []
+    size = 0
+    for b, v in zip(blocks, verdicts, strict=True):
+        if v.keep and b.kind.value != "code":
+            parts.append(b.text)
+            size += len(b.text)
+            if size >= LANGUAGE_SAMPLE_CHARS:
+                break
+    return " ".join(parts)
+
+
+def finish(meta: Metadata, declared: list[str], blocks: Sequence[Block],
+           verdicts: Sequence[Verdict]) -> Metadata:
+    """Language (declared vs detected), page type from shape, word count."""
+    sources = dict(meta.sources)
+    flags = dict(meta.flags)
+    sources.pop("language", None)
+    lang, origin, flag = choose_language(declared, _language_text(blocks, verdicts))
+    if lang:
+        sources["language"] = origin
+    if flag:
+        flags["language"] = flag
+    words = sum(b.features.words for b, v in zip(blocks, verdicts, strict=True) if v.keep)
+    page_type = meta.page_type
+    if page_type is None:
+        dated = bool(meta.date or meta.authors)
+        page_type = "article" if dated and words >= ARTICLE_MIN_WORDS else "other"
+    return replace(meta, language=lang, page_type=page_type, sources=sources, flags=flags)
+
+
+def listing_shape(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
+    """Byline blocks naming many people or many dates across the page: a listing."""
+    bylines = [b for b, v in zip(blocks, verdicts, strict=True) if v.reason is Reason.BYLINE]
+    authors, dates = text_bylines(bylines)
+    return len(set(authors)) > MAX_TEXT_PEOPLE or len(set(dates)) > MAX_TEXT_DATES
+
+
+def complete_html(ev: Evidence, blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> Metadata:
+    """Final metadata of an HTML page: markup evidence plus the visible bylines."""
+    if listing_shape(blocks, verdicts):
+        ev.listing = True
+        authors, dates = [], []
+    else:
+        authors, dates = text_bylines(head_window(blocks, verdicts))
+    for name in authors:
+        ev.add("authors", name, "text")
+    for day in dates[:1]:
+        ev.add("date", day, "text")
+    meta = resolve_html(ev)
+    return finish(meta, [v for v, _ in ev.declared_languages], blocks, verdicts)
