@@ -11,11 +11,13 @@ from cleaner.core.settings import DEFAULT_SETTINGS, Settings
 from cleaner.extract.comments import extract_comments
 from cleaner.extract.features import count_words
 from cleaner.extract.html_pipeline import extract_html
-from cleaner.extract.text_pipeline import extract_text, text_metadata
+from cleaner.extract.text_pipeline import extract_text
 from cleaner.inputs.decode import _BOMS, GZIP_MAGIC, decode_bytes, maybe_gunzip, sniff_utf16
 from cleaner.inputs.detect import detect_kind, sniff_binary
 from cleaner.inputs.parse import parse_html
-from cleaner.metadata.html_meta import html_metadata
+from cleaner.metadata.complete import complete_html
+from cleaner.metadata.html_meta import collect_html, resolve_html
+from cleaner.metadata.text_meta import text_page_metadata
 
 
 def as_source(data: str | bytes | Source, url: str | None = None) -> Source:
@@ -78,13 +80,19 @@ def clean(
     comments: tuple[Comment, ...] = ()
     if page.kind is InputKind.HTML:
         root = parse_html(page.text)
-        meta = html_metadata(root, page.url)
+        # Markup metadata first: the title drops the repeated headline block.
+        evidence = collect_html(root, page.url)
+        meta = resolve_html(evidence)
         # Read before extraction: later stages may rework the tree.
         comments = extract_comments(root) if settings.comments else ()
         result = extract_html(root, meta.url or page.url, meta.title, settings)
+        # Then the visible bylines, the language check and the page type.
+        meta = complete_html(evidence, result.blocks, result.verdicts)
     else:
         result = extract_text(page.text, None, settings)
-        meta = text_metadata(result.findings, page.url)
+        found = result.findings
+        meta = text_page_metadata(found.title, found.authors, found.date, page.url,
+                                  result.blocks, result.verdicts)
     words = sum(count_words(b.text) for b, v in zip(result.blocks, result.verdicts, strict=True)
                 if v.keep)
     meta = replace(meta, word_count=words)
