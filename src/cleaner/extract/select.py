@@ -20,9 +20,8 @@ from cleaner.extract.segment_html import Container, HtmlSegmentation
 
 Mark = tuple[Reason, str] | None
 
-# The chosen container must hold this share of the page's good text; lower
-# values pick tighter regions (more precision), higher ones wider (recall).
-REGION_SHARE = 0.72
+# The share of good text the chosen container must hold is a preset value:
+# Thresholds.region_share (core/thresholds.py).
 # A semantic container is preferred when it holds at least this share.
 SEMANTIC_SHARE = 0.4
 # A chrome-marked container holding this share of the page's good text (and at
@@ -62,18 +61,76 @@ def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
     return value
 
 
-def markup_marks(seg: HtmlSegmentation, th: Thresholds) -> list[Mark]:
+# Families whose markup evidence is specific enough to trust over content.
+# Cookie banners carry long legal prose; comment forms are forms.
+_ALWAYS_TRUSTED = frozenset({Reason.COOKIE_BANNER, Reason.COMMENT_FORM, Reason.SKIP_LINK})
+# A class-marked container holding at least this much good text, mostly good
+# text, is content whatever its class says ("widget", "topbar", a tab panel
+# with the hidden attribute): chrome boxes are short or link-heavy.
+VETO_MIN_GOOD = 150
+VETO_MIN_SHARE = 0.55
+# Discussion pages (forums, link aggregators): the comments are the content
+# when they hold this many times the good text outside them, the text outside
+# is short (a question, a link title: DISCUSSION_MAX_OUTSIDE) and no declared
+# article outside them holds DISCUSSION_MIN_ARTICLE words. A news story or a
+# blog post with a long thread has its own article text, longer than that.
+DISCUSSION_RATIO = 3.0
+DISCUSSION_MAX_OUTSIDE = 200
+DISCUSSION_MIN_ARTICLE = 50
+
+
+def plain_prefix(seg: HtmlSegmentation, th: Thresholds) -> list[float]:
+    """Running sums of block values ignoring marks (prefix[i] = value of blocks < i)."""
+    prefix = [0.0]
+    for b in seg.blocks:
+        prefix.append(prefix[-1] + block_value(b, None, th))
+    return prefix
+
+
+def is_discussion(seg: HtmlSegmentation, th: Thresholds) -> bool:
+    """True for a discussion page: its comments are the content (forums, threads)."""
+    return _discussion(seg, plain_prefix(seg, th))
+
+
+def _discussion(seg: HtmlSegmentation, prefix: list[float]) -> bool:
+    """True when comment markup holds the page's text and no article stands apart."""
+    spans = [(c.start, c.end) for c in seg.containers
+             if c.chrome is not None and c.chrome[0] is Reason.COMMENTS]
+    if not spans:
+        return False
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    inside = sum(prefix[b] - prefix[a] for a, b in merged)
+    outside = prefix[-1] - inside
+    if inside < DISCUSSION_RATIO * outside or outside > DISCUSSION_MAX_OUTSIDE:
+        return False
+    for c in seg.containers:
+        if not c.semantic or any(a < c.end and c.start < b for a, b in merged):
+            continue
+        if prefix[c.end] - prefix[c.start] >= DISCUSSION_MIN_ARTICLE:
+            return False
+    return True
+
+
+def markup_marks(seg: HtmlSegmentation, th: Thresholds,
+                 discussion: bool | None = None) -> list[Mark]:
     """Per block, the chrome reason its enclosing markup declares (outermost wins).
 
-    Containers that hold most of the page's good text are exempt (see GUARD_SHARE).
+    Containers that hold most of the page's good text are exempt (see
+    GUARD_SHARE), so are prose-rich ones (VETO_MIN_GOOD) and the comments of a
+    discussion page.
     """
     n = len(seg.blocks)
     marks: list[Mark] = [None] * n
-    plain = [block_value(b, None, th) for b in seg.blocks]
-    prefix = [0.0]
-    for v in plain:
-        prefix.append(prefix[-1] + v)
+    prefix = plain_prefix(seg, th)
     total = prefix[-1]
+    if discussion is None:
+        discussion = _discussion(seg, prefix)
     # Outermost first: containers are recorded at their end, so sort by range.
     chrome = [c for c in seg.containers if c.chrome is not None]
     chrome.sort(key=lambda c: (c.start, -c.end))
@@ -84,6 +141,13 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds) -> list[Mark]:
         good = prefix[c.end] - prefix[c.start]
         if good >= GUARD_MIN_WORDS and good >= GUARD_SHARE * total:
             continue
+        reason = c.chrome[0]  # type: ignore[index]
+        if reason is Reason.COMMENTS and discussion:
+            continue
+        if reason not in _ALWAYS_TRUSTED and good >= VETO_MIN_GOOD:
+            words = sum(seg.blocks[i].features.words for i in range(c.start, c.end))
+            if good >= VETO_MIN_SHARE * words:
+                continue
         for i in range(c.start, c.end):
             marks[i] = c.chrome
         covered_until = c.end
@@ -108,7 +172,7 @@ def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds) -> R
     for c in seg.containers:
         if c.chrome is not None and marks[c.start] is not None:
             continue
-        if good(c) >= REGION_SHARE * total and (
+        if good(c) >= th.region_share * total and (
             best is None or (c.end - c.start) < (best.end - best.start)
         ):
             best = c
@@ -121,7 +185,7 @@ def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds) -> R
             semantic = c
     if semantic is not None and (
         best is None or (semantic.start >= best.start and semantic.end <= best.end)
-        or good(semantic) >= REGION_SHARE * total
+        or good(semantic) >= th.region_share * total
     ):
         share = good(semantic) / total
         return Region(semantic.start, semantic.end,
