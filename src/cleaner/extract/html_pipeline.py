@@ -11,7 +11,7 @@ from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
 from cleaner.extract.lexicon import default_lexicon, with_user_phrases
 from cleaner.extract.segment_html import segment_html
-from cleaner.extract.select import markup_marks, select_region
+from cleaner.extract.select import is_discussion, markup_marks, select_region
 from cleaner.extract.user_rules import user_marks
 
 
@@ -27,7 +27,9 @@ def extract_html(root: HtmlElement, url: str | None, title: str | None,
     """Blocks and verdicts for a parsed HTML page."""
     seg = segment_html(root, url, settings)
     th = settings.thresholds
-    marks = markup_marks(seg, th)
+    # On a discussion page (forum thread) the comments are the content.
+    discussion = is_discussion(seg, th)
+    marks = markup_marks(seg, th, discussion)
     user = user_marks(root, seg, settings)  # the user's selectors have the last word
     marks = user.overlay(marks)
     region = select_region(seg, marks, th)
