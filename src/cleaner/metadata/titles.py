@@ -7,11 +7,21 @@ title candidate shares. "How X works - 10 lessons" keeps its second half.
 
 from __future__ import annotations
 
+import html
 import re
 
 from cleaner.metadata.evidence import Candidate
 
+# A headline longer than this is a paragraph styled as h1, not a title.
+MAX_H1_WORDS = 25
+# Share of the h1's words the structured title must contain for the h1 to be
+# taken as the same headline in its visible spelling.
+MIN_H1_OVERLAP = 0.5
+# Heading permalink marks that documentation generators append ("Tasks¶").
+_ANCHOR_MARKS = re.compile(r"[\s¶#\uf0c1🔗]+$")
 _SEPARATORS = re.compile(r"\s+[|–—•·»:/~-]{1,2}\s+|\s*\|\s*")
+# Second-level labels under country domains (example.co.uk, example.com.au).
+_REGISTRY_LABELS = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne"})
 _SEP_CHARS = " |–—•·»:/~-"
 
 
@@ -53,36 +63,48 @@ def site_names(declared: list[str], hostname: str | None) -> list[str]:
     names = [d for d in declared if d]
     if hostname:
         labels = hostname.lower().removeprefix("www.").split(".")
+        if len(labels) >= 3 and labels[-2] in _REGISTRY_LABELS:  # noqa: PLR2004
+            labels = labels[:-1]  # example.co.uk -> example.co
         if len(labels) >= 2:  # noqa: PLR2004
             names.append(labels[-2] if len(labels[-2]) > 3 else ".".join(labels[-2:]))  # noqa: PLR2004
             names.append(".".join(labels[-2:]))
     return names
 
 
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
 def choose_title(cands: list[Candidate], h1s: list[str],
                  sites: list[str]) -> tuple[str | None, str, str | None]:
     """(title, origin, site part cut off) from the candidates in trust order.
 
-    A candidate that a visible ``<h1>`` confirms wins (the h1 spelling is used);
-    else the most trusted candidate, with the site name cut off.
+    The visible headline is what readers (and the gold standard) call the
+    title; structured titles are often SEO variants of it ("Top 10 X in 2025"
+    vs "10 Best X"). So: a candidate that an ``<h1>`` repeats wins in the h1's
+    spelling; else the first ``<h1>`` when it shares at least half its words
+    with the most trusted candidate (a headline, not "Menu" or a logo); else
+    that candidate with the site name cut off.
     """
     cleaned: list[tuple[str, str, str | None]] = []
     for c in cands:
-        text, cut = split_site_name(c.value, sites)
+        text, cut = split_site_name(html.unescape(c.value), sites)
         cleaned.append((text, c.origin, cut))
-    h1_keys = {key(h): h for h in h1s if key(h)}
+    h1s = [_ANCHOR_MARKS.sub("", h) for h in h1s]
+    h1s = [h for h in h1s if key(h) and len(h.split()) <= MAX_H1_WORDS
+           and not _is_site(h, sites)]
+    h1_keys = {key(h): h for h in h1s}
     for text, origin, cut in cleaned:
         hit = h1_keys.get(key(text))
         if hit is not None:
             return hit, origin, cut
     if not cleaned:
         if len(h1_keys) == 1:
-            return next(iter(h1_keys.values())), "h1", None
+            return h1s[0], "h1", None
         return None, "", None
-    # Structured titles that still carry a site part the <title> does not: trust
-    # the shortest agreeing form (e.g. og:title "X" vs <title> "X - Brand").
     best = cleaned[0]
-    for text, origin, cut in cleaned[1:]:
-        if cut and key(text) == key(best[0]):
-            best = (best[0], best[1], cut)
+    if h1s:
+        head = _words(h1s[0])
+        if head and len(head & _words(best[0])) / len(head) >= MIN_H1_OVERLAP:
+            return h1s[0], "h1", best[2]
     return best
