@@ -9,13 +9,16 @@ installs Debian's chromium so CI always runs it.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import cleaner
+from cleaner.cli import main
 from cleaner.outputs.render import document_record
 from cleaner.outputs.report import write_index, write_page_report
 from tests.conftest import EXAMPLES, REPO, SEED
@@ -60,8 +63,11 @@ def render_and_check(page: Path, tmp_path: Path, artifact: str) -> None:
     removed = [b for b in report_blocks(root) if b["verdict"] == "removed"]
     assert len(removed) == len(doc.removed)
     assert all(b["struck"] and "removed" in b["classes"] for b in removed)
-    # Legend counts equal the JSON --explain counts.
+    # Legend counts equal the JSON --explain counts (library record and the CLI's output).
     assert legend_counts(root) == document_record(doc, explain=True)["reason_counts"]
+    cli = CliRunner().invoke(main, ["clean", "--format", "json", "--explain", str(page)])
+    assert cli.exit_code == 0, cli.output
+    assert legend_counts(root) == json.loads(cli.output)["reason_counts"]
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     shot = ARTIFACTS / f"{artifact}.png"
     shot.unlink(missing_ok=True)
