@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from cleaner.core.model import Block, Metadata, Verdict
 from cleaner.core.reasons import Reason
+from cleaner.extract.classify import title_key
 from cleaner.extract.rules.shapes import BYLINE_MAX_WORDS, COPYRIGHT, DATE_LINE, byline_name
 from cleaner.metadata.authors import clean_name, looks_personal
 from cleaner.metadata.dates import parse_date
@@ -25,6 +26,11 @@ from cleaner.metadata.language import choose_language
 # byline) and the first few of the article (bylines below the standfirst).
 WINDOW_BEFORE = 8
 WINDOW_AFTER = 4
+# Around the block that repeats the headline: bylines sit just above or below
+# it, sometimes after a standfirst, share bar and reading time.
+TITLE_BEFORE = 4
+TITLE_AFTER = 12
+TITLE_MAX_WORDS = 40
 # Article text handed to the language identifier (enough for a stable guess).
 LANGUAGE_SAMPLE_CHARS = 1500
 # More different people in the head's bylines than a byline names: a listing.
@@ -36,15 +42,26 @@ ARTICLE_MIN_WORDS = 150
 _NOT_A_DATELINE = ("today", "heute", "aujourd", "hoy", "oggi", "vandaag", "dzisiaj")
 
 
-def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> list[Block]:
-    """Short blocks around the start of the article (where bylines live)."""
+def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
+                title: str | None = None) -> list[Block]:
+    """Short blocks around the headline and the start of the article."""
     start = next((i for i, v in enumerate(verdicts) if v.keep), None)
     if start is None:
         return []
-    lo, hi = max(0, start - WINDOW_BEFORE), start + WINDOW_AFTER
-    out = [b for b in blocks[lo:hi] if b.features.words <= BYLINE_MAX_WORDS]
-    out += [b for b, v in zip(blocks[hi:], verdicts[hi:], strict=False)
-            if v.reason is Reason.BYLINE and v.rule != "markup"][:2]
+    spans = [(max(0, start - WINDOW_BEFORE), start + WINDOW_AFTER)]
+    if title:
+        want = title_key(title)
+        anchor = next((i for i, b in enumerate(blocks)
+                       if b.features.words <= TITLE_MAX_WORDS and title_key(b.text) == want), None)
+        if anchor is not None:
+            spans.insert(0, (max(0, anchor - TITLE_BEFORE), anchor + TITLE_AFTER))
+    seen: set[int] = set()
+    out: list[Block] = []
+    for lo, hi in spans:
+        for i in range(lo, min(hi, len(blocks))):
+            if i not in seen and blocks[i].features.words <= BYLINE_MAX_WORDS:
+                seen.add(i)
+                out.append(blocks[i])
     return out
 
 
@@ -112,7 +129,8 @@ def complete_html(ev: Evidence, blocks: Sequence[Block], verdicts: Sequence[Verd
         ev.listing = True
         authors, dates = [], []
     else:
-        authors, dates = text_bylines(head_window(blocks, verdicts))
+        title = resolve_html(ev).title
+        authors, dates = text_bylines(head_window(blocks, verdicts, title))
     for name in authors:
         ev.add("authors", name, "text")
     for day in dates[:1]:

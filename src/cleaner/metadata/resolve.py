@@ -11,13 +11,15 @@ when nothing else exists, and then flagged.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cleaner.metadata.authors import role_like, site_like, split_names
 from cleaner.metadata.evidence import ORIGINS, Candidate
 
 # Vote weight of a date by origin; a "weak" candidate (a WebPage stamp, an
 # unmarked <time>) counts WEAK_DATE_FACTOR of that.
 DATE_WEIGHTS = {"json-ld": 6.0, "opengraph": 5.0, "meta": 5.0, "microdata": 4.0,
-                "byline": 3.0, "url": 3.0, "text": 2.0}
+                "byline": 3.0, "url": 3.0, "text": 3.0}
 WEAK_DATE_FACTOR = 0.4
 # A date resting only on weak evidence below this total is not returned: a
 # CMS stamp on a WebPage, alone, is as often a landing page as an article.
@@ -30,19 +32,17 @@ def _rank(origin: str) -> int:
 
 
 def choose_date(cands: list[Candidate],
-                modified: list[Candidate] = ()) -> tuple[str | None, str]:  # type: ignore[assignment]
+                modified: Sequence[Candidate] = ()) -> tuple[str | None, str]:
     """The best-supported day and the origin of its most trusted candidate.
 
-    A date the reader sees (``<time>``, a byline, a date line) that the
-    structured data names as the modification date gets that source's weight
-    too: the page presents its "updated" date as its date, and so do readers.
+    A date the reader sees next to the headline (``<time>``, a byline, a date
+    line) that the markup confirms wins outright: first one that equals a
+    structured publication date, then one that equals the structured
+    modification date (the page shows its "updated" date as its date, and so
+    do readers). Otherwise the days are voted on by origin weight.
     """
     support: dict[str, float] = {}
     best_origin: dict[str, str] = {}
-    visible = {c.value for c in cands if c.origin in VISIBLE_ORIGINS}
-    for c in modified:
-        if c.value[:10] in visible:
-            support[c.value[:10]] = DATE_WEIGHTS.get(c.origin, 1.0)
     for c in cands:
         weight = DATE_WEIGHTS.get(c.origin, 1.0) * (WEAK_DATE_FACTOR if c.weak else 1.0)
         support[c.value] = support.get(c.value, 0.0) + weight
@@ -50,6 +50,13 @@ def choose_date(cands: list[Candidate],
             best_origin[c.value] = c.origin
     if not support:
         return None, ""
+    visible = [c.value for c in cands if c.origin in VISIBLE_ORIGINS]
+    published = {c.value for c in cands if c.origin not in VISIBLE_ORIGINS and not c.weak}
+    changed = {c.value[:10] for c in modified}
+    for confirmed in (published, changed):
+        for day in visible:
+            if day in confirmed:
+                return day, best_origin[day]
     day = max(support, key=lambda d: (support[d], -_rank(best_origin[d])))
     if support[day] < MIN_DATE_SUPPORT:
         return None, ""
