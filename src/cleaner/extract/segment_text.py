@@ -60,6 +60,14 @@ class Line(NamedTuple):
     blank_before: bool
 
 
+def ends_sentence(text: str) -> bool:
+    """Ends like a sentence; a trailing ellipsis is a cut-off teaser, not an end."""
+    last = text[-1]
+    if last not in SENTENCE_END:
+        return False
+    return not (last == "…" or text.endswith(".."))
+
+
 def word_count(text: str) -> int:
     """Words as :func:`count_words` counts them, without a regex for most text."""
     if text.isascii() or max(text) < _CJK_START:
@@ -84,6 +92,9 @@ def _strip_bullet(line: str) -> tuple[str, bool, bool]:
     first = line[0]
     if first in _BULLETS and len(line) > 1 and line[1] == " ":
         return line[2:].lstrip(), True, False
+    # innerText-style converters mark second-level items with "o".
+    if first == "o" and line[1:2] == " " and line[2:3].isupper():
+        return line[2:], True, False
     if first.isdigit():
         head = line[:4]
         for mark in (". ", ") "):
@@ -107,8 +118,10 @@ def _glues(prev: str, prev_words: int, nxt: str) -> bool:
         return prev_words >= MERGE_MIN_WORDS or len(nxt.split()) >= MERGE_MIN_WORDS
     # An open sentence ending in a lower-case word or a comma, then a capitalised
     # fragment: a linked name inside the sentence ("according to" / "Reuters").
+    # Only a short fragment: a capitalised line of its own is usually a new line.
     last = prev[-1]
-    return prev_words >= 2 * MERGE_MIN_WORDS and (last.islower() or last == ",")
+    return (prev_words >= 2 * MERGE_MIN_WORDS and (last.islower() or last == ",")
+            and len(nxt.split()) < MERGE_MIN_WORDS)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -132,7 +145,7 @@ def split_lines(text: str) -> list[Line]:
             continue
         if parts:
             joined = _join(parts)
-            lines.append(Line(joined, word_count(joined), joined[-1] in SENTENCE_END,
+            lines.append(Line(joined, word_count(joined), ends_sentence(joined),
                               bullet, ordered, start, end, blank_before))
         body, bullet, ordered = _strip_bullet(line)
         parts = [body]
@@ -142,7 +155,7 @@ def split_lines(text: str) -> list[Line]:
         prev_blank = False
     if parts:
         joined = _join(parts)
-        lines.append(Line(joined, word_count(joined), joined[-1] in SENTENCE_END,
+        lines.append(Line(joined, word_count(joined), ends_sentence(joined),
                           bullet, ordered, start, end, blank_before))
     return lines
 

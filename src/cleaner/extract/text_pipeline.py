@@ -33,6 +33,15 @@ from cleaner.extract.text_select import line_score, select_text_region
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
+# Chrome that closes an article when it comes as a run of this many lines...
+END_REASONS = frozenset({
+    Reason.SHARE_BAR, Reason.RELATED_LINKS, Reason.COMMENT_FORM, Reason.COMMENTS,
+    Reason.NEWSLETTER, Reason.TAG_LIST, Reason.AUTHOR_BOX, Reason.PAGINATION,
+})
+TAIL_RUN = 2
+# ...below at least this share of the article's kept words (a share bar above
+# the text or a related box in its middle does not end it).
+TAIL_MIN_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +89,46 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         replace(v, rule=TEXT_RULE) if m is not None and v.rule == "markup" else v
         for v, m in zip(verdicts, marks, strict=True)
     ]
+    comments = first + (region.comments_from - lo)
+    if comments < body.stop:
+        _drop_from(blocks, verdicts, comments, body.stop,
+                   Verdict(Reason.COMMENTS, TEXT_RULE, "below the comment section's opener"))
+    else:
+        _cut_tail(blocks, verdicts, body)
     findings = TextFindings(title=title or head.title, authors=head.authors, date=head.date)
     return TextExtraction(tuple(blocks), tuple(verdicts), region.evidence, findings)
+
+
+def _drop_from(blocks: list[Block], verdicts: list[Verdict], start: int, stop: int,
+               verdict: Verdict) -> None:
+    """Remove the kept blocks of ``start..stop-1`` with ``verdict``."""
+    for i in range(start, stop):
+        if verdicts[i].keep:
+            verdicts[i] = verdict
+
+
+def _cut_tail(blocks: list[Block], verdicts: list[Verdict], body: range) -> None:
+    """End the article at the first run of end-of-article chrome below most of it.
+
+    Share bars, related-post lists, tag lines, newsletter pitches and comment
+    forms close an article; prose after such a run (teasers with a sentence,
+    an author bio, a comment) belongs to the page, not to the article. A lone
+    "See also" line inside the text is not a run, so the text goes on past it.
+    """
+    total = sum(blocks[i].features.words for i in body if verdicts[i].keep)
+    seen = run = 0
+    for i in body:
+        v = verdicts[i]
+        if v.keep:
+            seen += blocks[i].features.words
+            run = 0
+            continue
+        run = run + 1 if v.reason in END_REASONS else 0
+        if run >= TAIL_RUN and seen >= TAIL_MIN_SHARE * total:
+            _drop_from(blocks, verdicts, i + 1, body.stop,
+                       Verdict(Reason.OUTSIDE_ARTICLE, TEXT_RULE,
+                               f"below the article's end ({v.reason.value} run)"))
+            return
 
 
 def _repeated_lines(lines: list[Line], known: frozenset[int]) -> dict[int, Mark]:

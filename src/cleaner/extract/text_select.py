@@ -16,6 +16,7 @@ unless the page is mostly discussion.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,18 +36,43 @@ UNPUNCTUATED_SHARE = 0.3
 MENU_WORDS = 4
 # What a menu-like line costs; about three menu lines cancel a short paragraph.
 MENU_COST = 2.0
-# Other short lines (6-word unpunctuated lines, labels, prices) cost a little.
+# Unpunctuated lines of 5-19 words are headlines of teaser lists, or headings:
+# inside an article they are few and cheap to bridge, in a teaser list many.
+HEADLINE_COST = 1.5
+# Very short sentences and labels ("Yes.", "Photo:") cost a little.
 SHORT_COST = 0.5
 # Short sentences ("Please." / "Yes, it works.") are weak evidence of prose.
 SHORT_SENTENCE_GAIN = 1.0
 # Positive evidence after a comment-section opener counts this share only.
 AFTER_COMMENTS_SHARE = 0.25
-# Stems that open a comment section in the supported languages, checked only
-# on short lines (cheap substring tests instead of the whole lexicon).
-COMMENT_STEMS = ("comment", "reply", "kommentar", "antwort", "comentario", "respuesta",
-                 "comentário", "commento", "rispondi", "reactie", "reageer", "komentarz",
-                 "odpowied", "responder", "réponse", "répondre")
+# A comment section opens with a header ("12 Comments", "Leave a Reply") or a
+# commenter's line ("Jane on May 3, 2018 at 4:47 pm said:", "joe says:").
+COMMENT_COUNT = re.compile(
+    r"^[\[(]?\s*\d+\s+(?:comments?|responses?|replies|kommentare?|antworten|commentaires?|"
+    r"réponses?|comentarios?|respuestas?|comentários?|respostas?|commenti|risposte|reacties|"
+    r"komentarz[ey]?|odpowiedzi)\b"
+)
+COMMENT_HEADERS = frozenset({
+    "comments", "leave a reply", "leave a comment", "post a comment",
+    "join the discussion", "join the conversation", "reader comments", "kommentare",
+    "kommentar schreiben", "schreibe einen kommentar", "commentaires", "laisser un commentaire",
+    "comentarios", "deja un comentario", "deja una respuesta", "comentários",
+    "deixe um comentário", "deixe uma resposta", "commenti", "lascia un commento",
+    "reacties", "laat een reactie achter", "komentarze",
+    "dodaj komentarz", "zostaw komentarz",
+})
+COMMENT_META = re.compile(
+    r"\b(?:said|says|wrote|writes|sagt|schrieb|schreibt|dit|a dit|écrit|dice|dijo|escribió|"
+    r"disse|diz|escreveu|ha detto|scrive|zegt|schreef|napisał|napisała|pisze)\s*:$"
+)
+COMMENT_META_WORDS = 16
+# "joe says:" is a commenter line on its own; a longer "... said:" line needs a
+# date or time in it, else it is a sentence introducing a quotation.
+COMMENT_NAME_WORDS = 4
 COMMENT_HEADER_WORDS = 6
+# Comments are only discounted below an article: with less prose than this
+# above the opener, the page is a forum or Q&A and the posts are the content.
+ARTICLE_BEFORE_COMMENTS = 80.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +90,7 @@ class TextRegion:
 def line_score(line: Line) -> float:
     """Evidence that one line is article prose (> 0) or chrome (< 0)."""
     words = line.words
-    if line.ends_sentence:
+    if line.ends_sentence and not _ends_with_count(line.text):
         if words >= PROSE_WORDS:
             return float(min(words, PROSE_CAP))
         return SHORT_SENTENCE_GAIN if words >= MENU_WORDS else -SHORT_COST
@@ -72,15 +98,26 @@ def line_score(line: Line) -> float:
         return min(words, PROSE_CAP) * UNPUNCTUATED_SHARE
     if words <= MENU_WORDS and not line.ordered:
         return -MENU_COST
-    return -SHORT_COST
+    return -HEADLINE_COST
+
+
+def _ends_with_count(text: str) -> bool:
+    """"Headline (185)": a count in brackets, not the end of a sentence."""
+    return text[-1] == ")" and text[-2:-1].isdigit()
 
 
 def opens_comments(line: Line) -> bool:
-    """A short line naming the comment section ("12 Comments", "Leave a Reply")."""
-    if line.words > COMMENT_HEADER_WORDS or line.ends_sentence:
+    """A line that opens a comment section (see COMMENT_COUNT / _HEADERS / _META)."""
+    words = line.words
+    if words > COMMENT_META_WORDS:
         return False
-    low = line.text.lower()
-    return any(stem in low for stem in COMMENT_STEMS)
+    text = line.text
+    low = text.lower()
+    if text[-1] == ":" and COMMENT_META.search(low):
+        return words <= COMMENT_NAME_WORDS or any(c.isdigit() for c in text)
+    if COMMENT_COUNT.match(low):
+        return True
+    return words <= COMMENT_HEADER_WORDS and low.strip(" :.!|") in COMMENT_HEADERS
 
 
 def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
@@ -89,12 +126,14 @@ def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRe
     comments_from = n
     best = cur = 0.0
     best_start = best_end = cur_start = 0
-    found = seen_prose = False
+    found = False
+    prose = 0.0
     for i in range(n):
         score = scores[i]
-        if comments_from == n and seen_prose and opens_comments(lines[i]):
+        if comments_from == n and prose >= ARTICLE_BEFORE_COMMENTS and opens_comments(lines[i]):
             comments_from = i
-        seen_prose = seen_prose or score >= PROSE_WORDS
+        if score > 0:
+            prose += score
         if i >= comments_from and score > 0:
             score *= AFTER_COMMENTS_SHARE
         if cur <= 0:
