@@ -164,8 +164,17 @@ def resolve_html(ev: Evidence) -> Metadata:
         if flag:
             flags["authors"] = flag
     day = url_date(url) or (url_date(ev.input_url) if ev.input_url != url else None)
+    page_type = _page_type(ev.types, url)
     date_cands = [c for c in ev.get("date") if not (listing and c.origin in body)]
-    if day:
+    if _home_page(url) or page_type == "product":
+        # A front page or a product has no publication date; its stamps are
+        # build times, price updates or the newest post's date.
+        date_cands = []
+    elif page_type == "docs":
+        # Living documentation: markup dates are build stamps; keep what the
+        # reader is shown.
+        date_cands = [c for c in date_cands if c.origin in body]
+    if day and not _home_page(url) and page_type not in ("product", "docs"):
         date_cands.append(Candidate(day, "url"))
     date, origin = choose_date(date_cands, ev.get("date_modified"))
     if date:
@@ -188,7 +197,6 @@ def resolve_html(ev: Evidence) -> Metadata:
     lang = next((t for t in (normalise_tag(v) for v, _ in ev.declared_languages) if t), None)
     if lang:
         sources["language"] = "meta"
-    page_type = _page_type(ev.types, url)
     return Metadata(
         title=title, authors=authors, date=date, date_modified=modified, site_name=site,
         url=url, hostname=hostname, language=lang, description=values["description"],
