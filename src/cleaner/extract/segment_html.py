@@ -22,6 +22,7 @@ from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.features import measure
 from cleaner.extract.rules.markup import chrome_reason, content_class
+from cleaner.inputs.parse import ElementPaths
 
 # Subtrees that never hold readable article text.
 SKIP_TAGS = frozenset({
@@ -97,7 +98,8 @@ class _Walker:
 
     def __init__(self, root: HtmlElement, base_url: str | None, settings: Settings) -> None:
         self.root = root
-        self.tree = root.getroottree()
+        # Linear-time xpaths: libxml2's getpath is quadratic in sibling count.
+        self.paths = ElementPaths(root)
         self.base_url = base_url
         self.settings = settings
         self.inline_md = settings.links or settings.formatting or settings.images
@@ -194,7 +196,7 @@ class _Walker:
             kind=kind,
             features=measure(text, link_chars, link_count, density),
             level=level,
-            span=self.tree.getpath(element),
+            span=self.paths.path(element),
             hints=frozenset(hints),
             markdown=markdown,
             rows=rows,

@@ -1,14 +1,63 @@
-"""HTML text to an lxml tree, safely: no network, no entity expansion, no DTD."""
+"""HTML text to an lxml tree, safely and at bounded cost.
+
+Safety: lxml's HTML parser (libxml2) never expands entities declared in a
+DOCTYPE's internal subset, never loads a DTD and, with ``no_network``, never
+fetches anything; only the input string is read.
+
+Limits, and what happens at each (tested in tests/test_hostile_parse.py):
+
+- libxml2 stops with a fatal "Excessive depth" error at 256 nested elements
+  (2048 with its "huge" option) and silently drops the rest of the page. We read
+  the parser's error log: on that error the markup is re-parsed after
+  :func:`flatten_deep` dropped the tags nested deeper than ``FLATTEN_DEPTH``
+  (their text stays), the way browsers cap the DOM depth. If the page is still
+  too deep, it is refused with :class:`TooDeepError`.
+- libxml2 also refuses a single text node (or attribute, or comment) over 10 MB
+  and again drops the page. On that error we re-parse with ``huge_tree``: our own
+  ``Settings.max_bytes`` already bounds the input, so the library's guard only
+  costs us real pages.
+- Any other fatal resource error is a :class:`ParseError`, never a half page.
+"""
 
 from __future__ import annotations
+
+import re
+from collections import Counter
 
 from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
-from cleaner.core.errors import EmptyInputError, ParseError
+from cleaner.core.errors import EmptyInputError, ParseError, TooDeepError
+
+# Tags nested deeper than this are dropped (text kept) when libxml2 gives up on
+# depth. Browsers cap at 512 levels; libxml2 at 256, and table parsing adds
+# implied elements (<tr>, <tbody>) our tag counter does not see, so we keep
+# well under the parser's limit.
+FLATTEN_DEPTH = 100
+# How many times we parse one page at most: plain, then flattened and/or huge.
+_MAX_ATTEMPTS = 3
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+    "param", "source", "track", "wbr", "basefont", "bgsound", "frame", "isindex",
+})
+# An element that implicitly closes an open element of one of these names when
+# it opens straight inside it (<p>a<p>b, <li>a<li>b, <td>a<td>b).
+_SELF_CLOSING_PEERS: dict[str, frozenset[str]] = {
+    "p": frozenset({"p"}),
+    "li": frozenset({"li"}),
+    "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}),
+    "td": frozenset({"td", "th"}),
+    "th": frozenset({"td", "th"}),
+    "tr": frozenset({"tr", "td", "th"}),
+    "option": frozenset({"option"}),
+}
+# A tag: '<', optional '/', a name, then anything up to the next '<' or '>'.
+# Each match attempt stops at the next '<', so scanning is linear in the input.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)([^<>]*)>")
 
 
-def _parser() -> HTMLParser:
+def _parser(huge: bool) -> HTMLParser:
     # A fresh parser per call: lxml parsers keep state and are not thread-safe.
     return HTMLParser(
         encoding="utf-8",
@@ -17,20 +66,171 @@ def _parser() -> HTMLParser:
         no_network=True,
         recover=True,
         default_doctype=False,
+        huge_tree=huge,
+        collect_ids=False,
     )
 
 
-def parse_html(text: str) -> HtmlElement:
-    """Parse decoded HTML; raise EmptyInputError / ParseError instead of lxml errors."""
-    data = text.encode("utf-8", errors="replace")
+def _fatal(parser: HTMLParser) -> str | None:
+    """The message of the parser's fatal resource-limit error, if it hit one."""
+    for entry in parser.error_log:
+        if entry.level_name == "FATAL" and entry.type_name == "ERR_RESOURCE_LIMIT":
+            return str(entry.message)
+    return None
+
+
+def flatten_deep(text: str, limit: int = FLATTEN_DEPTH) -> str:
+    """Drop start and end tags nested deeper than ``limit``; keep all text.
+
+    A cheap tag counter, not a parser: it knows void elements and the common
+    implied ends (``<p>`` after ``<p>``), which is enough to keep honest pages
+    intact while 100,000 nested ``<div>``s become one level of text.
+    """
+    stack: list[str] = []
+    dropped: Counter[str] = Counter()
+    pieces: list[str] = []
+    pos = 0
+    for match in _TAG.finditer(text):
+        closing, name, rest = match.group(1), match.group(2).lower(), match.group(3)
+        keep = True
+        if closing:
+            if dropped[name]:
+                dropped[name] -= 1
+                keep = False
+            elif name in stack:
+                while stack and stack.pop() != name:
+                    pass
+        elif name not in _VOID and not rest.endswith("/"):
+            peers = _SELF_CLOSING_PEERS.get(name)
+            if peers and stack and stack[-1] in peers:
+                stack.pop()
+            if len(stack) >= limit:
+                dropped[name] += 1
+                keep = False
+            else:
+                stack.append(name)
+        if not keep:
+            pieces.append(text[pos : match.start()])
+            pos = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _parse_once(data: bytes, huge: bool) -> tuple[HtmlElement | None, str | None]:
+    parser = _parser(huge)
     try:
-        root = document_fromstring(data, parser=_parser())
+        root = document_fromstring(data, parser=parser)
     except etree.ParserError as exc:
         if "empty" in str(exc).lower():
             raise EmptyInputError("the page has no markup content") from exc
         raise ParseError(str(exc)) from exc
     except (ValueError, etree.LxmlError) as exc:
         raise ParseError(str(exc)) from exc
-    if root is None:
-        raise EmptyInputError("the page has no markup content")
-    return root
+    return root, _fatal(parser)
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse decoded HTML; raise EmptyInputError / TooDeepError / ParseError.
+
+    See the module docstring for the limits and how each is handled.
+    """
+    data = text.encode("utf-8", errors="replace")
+    huge = flattened = False
+    for _ in range(_MAX_ATTEMPTS):
+        root, fatal = _parse_once(data, huge)
+        if fatal is None:
+            if root is None:
+                raise EmptyInputError("the page has no markup content")
+            return root
+        if "depth" in fatal.lower() and not flattened:
+            flattened = True
+            data = flatten_deep(text).encode("utf-8", errors="replace")
+        elif "depth" not in fatal.lower() and not huge:
+            huge = True
+        else:
+            break
+    assert fatal is not None
+    if "depth" in fatal.lower():
+        raise TooDeepError(f"markup nested deeper than the parser accepts ({fatal.strip()})")
+    raise ParseError(fatal.strip())
+
+
+class ElementPaths:
+    """XPaths of elements, as ``ElementTree.getpath`` writes them, in linear time.
+
+    libxml2's getpath counts all same-named siblings of every ancestor on each
+    call, so a page of 30,000 sibling posts cost quadratic time (minutes for
+    5 MB). Here each parent's children are counted once, and a cursor per parent
+    moves forward as blocks arrive in document order.
+    """
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.tree = root.getroottree()
+        self.paths: dict[HtmlElement, str] = {}
+        self.totals: dict[HtmlElement, Counter[str]] = {}
+        self.cursor: dict[HtmlElement, tuple[HtmlElement, Counter[str]]] = {}
+
+    def path(self, el: HtmlElement) -> str:
+        cached = self.paths.get(el)
+        if cached is not None:
+            return cached
+        parent = el.getparent()
+        tag = el.tag
+        if parent is None or not isinstance(tag, str) or not _PLAIN_NAME.fullmatch(tag):
+            return self.tree.getpath(el)
+        base = self._parent_path(parent)
+        total = self.totals.get(parent)
+        if total is None:
+            total = Counter(c.tag for c in parent if isinstance(c.tag, str))
+            self.totals[parent] = total
+        if total[tag] <= 1:
+            result = f"{base}/{tag}"
+        else:
+            result = f"{base}/{tag}[{self._index(parent, el)}]"
+        self.paths[el] = result
+        return result
+
+    def _parent_path(self, parent: HtmlElement) -> str:
+        cached = self.paths.get(parent)
+        if cached is None:
+            cached = self.paths[parent] = self.tree.getpath(parent) if (
+                parent.getparent() is None) else self._ancestors(parent)
+        return cached
+
+    def _ancestors(self, el: HtmlElement) -> str:
+        # Iterative on purpose: a 2,000-deep tree must not hit Python's recursion limit.
+        chain: list[HtmlElement] = []
+        node: HtmlElement | None = el
+        while node is not None and node not in self.paths and node.getparent() is not None:
+            chain.append(node)
+            node = node.getparent()
+        if node is not None and node not in self.paths:
+            self.paths[node] = self.tree.getpath(node)
+        for item in reversed(chain):
+            self.paths[item] = self.path(item)
+        return self.paths[el]
+
+    def _index(self, parent: HtmlElement, el: HtmlElement) -> int:
+        tag = str(el.tag)
+        state = self.cursor.get(parent)
+        if state is not None:
+            last, counts = state
+            counts = Counter(counts)
+            walker = last.itersiblings()
+        else:
+            counts = Counter()
+            walker = iter(parent)
+        for sibling in walker:
+            if isinstance(sibling.tag, str):
+                counts[sibling.tag] += 1
+            if sibling is el:
+                self.cursor[parent] = (el, counts)
+                return counts[tag]
+        # ``el`` came before the cursor (out of document order): ask libxml2.
+        whole = self.tree.getpath(el)
+        return int(whole.rsplit("[", 1)[1].rstrip("]"))
+
+
+_PLAIN_NAME = re.compile(r"[a-z][a-z0-9]*")
