@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import lxml.html
+import pytest
 from click.testing import CliRunner
 
 import cleaner
@@ -17,6 +18,7 @@ from tests.test_report_html import (
     REPORT_FIXTURES,
     _check_golden,
     assert_faithful,
+    frozen_document,
     handmade_document,
     parse_report,
 )
@@ -58,10 +60,10 @@ def test_text_table_lists_every_decision() -> None:
     _check_golden("handmade.report.txt", text + "\n")
 
 
-def test_text_table_golden_for_fixture_page() -> None:
-    page = REPORT_FIXTURES / "garden-blog.html"
-    doc = cleaner.clean(page.read_bytes())
-    _check_golden("garden-blog.report.txt", render_report_text(doc, page.name) + "\n")
+@pytest.mark.parametrize("name", ["garden-blog.html", "flattened-recipe.txt"])
+def test_text_table_golden_for_fixture_pages(name: str) -> None:
+    doc = frozen_document(REPORT_FIXTURES / name)
+    _check_golden(f"{name}.report.txt", render_report_text(doc, name) + "\n")
 
 
 def test_cli_text_format(tmp_path: Path) -> None:
