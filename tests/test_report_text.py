@@ -122,7 +122,7 @@ def test_index_lists_pages_and_reads_without_script(tmp_path: Path) -> None:
     entries: list[dict[str, object]] = [
         {"name": "b/page<2>.html", "report": "b/page<2>.html.report.html", "kept": 12,
          "removed": 3, "error": None},
-        {"name": "a.html", "report": "a.html.report.html", "kept": 4, "removed": 40,
+        {"name": "a #1.html", "report": "a #1.html.report.html", "kept": 4, "removed": 40,
          "error": None},
         {"name": "broken.html", "report": "", "kept": 0, "removed": 0,
          "error": "not-a-page: binary data"},
@@ -131,9 +131,10 @@ def test_index_lists_pages_and_reads_without_script(tmp_path: Path) -> None:
     text = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
     root = lxml.html.document_fromstring(text)
     rows = root.xpath("//tbody/tr")
-    assert [r.xpath("string(td[1])") for r in rows] == ["b/page<2>.html", "a.html",
+    assert [r.xpath("string(td[1])") for r in rows] == ["b/page<2>.html", "a #1.html",
                                                        "broken.html"]
-    assert rows[0].xpath("td[1]/a/@href") == ["b/page<2>.html.report.html"]
+    assert rows[1].xpath("td[1]/a/@href") == ["a%20%231.html.report.html"]
+    assert rows[0].xpath("td[1]/a/@href") == ["b/page%3C2%3E.html.report.html"]
     assert rows[2].xpath("td[1]/a") == [] and "failed" in rows[2].get("class")
     assert rows[2].xpath("string(td[4])") == "not-a-page: binary data"
     assert [r.xpath("td[2]/@data-sort")[0] for r in rows] == ["12", "4", "0"]

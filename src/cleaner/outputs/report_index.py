@@ -11,6 +11,7 @@ import html
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from urllib.parse import quote
 
 _CSS = """
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
@@ -57,7 +58,8 @@ def _row(entry: Mapping[str, object]) -> str:
     report = str(entry.get("report") or "")
     error = entry.get("error")
     kept, removed = entry.get("kept", 0), entry.get("removed", 0)
-    link = f'<a href="{_esc(report)}">{_esc(name)}</a>' if report else _esc(name)
+    # Quoted: page names may hold '#', '?' or spaces, which would break a raw href.
+    link = f'<a href="{_esc(quote(report))}">{_esc(name)}</a>' if report else _esc(name)
     err = f'<span class="err">{_esc(error)}</span>' if error else ""
     return (f'<tr class="{"failed" if error else "ok"}">'
             f'<td class="name" data-sort="{_esc(name)}">{link}</td>'
