@@ -26,7 +26,7 @@ _PREFIX = re.compile(
 # Where the name ends: "Jane Doe | March 3", "Jane Doe - Reuters", "Jane Doe on ...".
 _CUT = re.compile(
     r"\s+(?:\||•|·|—|–|-|/)\s+|\s+(?:on|am|le|el|il|op|updated|published|posted|"
-    r"last updated|in)\s+|\s*\(|\s+\d|,\s*\d|\s+@",
+    r"last updated|last|in)(?:\s+|$)|\s*\(|\s+\d|,\s*\d|\s+@",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*",
@@ -46,6 +46,8 @@ _ROLES = frozenset({
 })
 _ROLE_WORDS = frozenset({"team", "staff", "editors", "editorial", "desk", "newsroom",
                          "admin", "redaktion", "crew"})
+_LABELS = frozenset({"by", "von", "par", "por", "door", "written by", "posted by", "author",
+                     "authors", "words by", "reviewed by", "edited by"})
 _NOT_NAMES = frozenset({
     "undefined", "null", "none", "name", "n/a", "na", "human", "author name", "your name",
     "unknown author", "by", "posted", "admin admin", "true", "false", "nan",
@@ -68,7 +70,11 @@ _JUNK = re.compile(
 
 def clean_name(raw: str) -> str | None:
     """One name from a byline fragment, or None if it does not look like one."""
-    text = " ".join(raw.split()).strip(" .,:;|-–—•·")
+    # A byline block may span lines ("By\nJane Doe\nUpdated May 3"): the name
+    # is on the first line that holds more than a "By" label.
+    lines = [ln.strip() for ln in raw.strip().splitlines() if ln.strip(" :")]
+    first = next((ln for ln in lines if ln.lower().strip(" :") not in _LABELS), "")
+    text = " ".join(first.split()).strip(" .,:;|-–—•·")
     for _ in range(2):
         text = _PREFIX.sub("", text).strip()
     text = _CUT.split(text, maxsplit=1)[0].strip(" .,:;|-–—•·\"'")

@@ -9,6 +9,7 @@ metadata"). We read the short blocks in that window only: further down, a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -38,6 +39,11 @@ MAX_TEXT_PEOPLE = 3
 MAX_TEXT_DATES = 3
 # Kept words from which a page with a date or an author reads as an article.
 ARTICLE_MIN_WORDS = 150
+_UPDATED = re.compile(r"(?:last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado|"
+                      r"aggiornato|bijgewerkt|zaktualizowano)\b\s*(?:on\b)?\s*:?", re.IGNORECASE)
+_BY_INSIDE = re.compile(r"\b(?:by|von|par|por|door)\s+[A-Z]")
+# A short block that starts with a date ("January 20th, 2025 by JWU").
+_DATE_FIRST = re.compile(r"^\W*(?:\d{1,2}[./ ]|\d{4}-|[A-Z][a-zé]{2,8}\.?\s+\d{1,2}\b)")
 # Blocks where a date line may be a "today" widget or a copyright footer.
 _NOT_A_DATELINE = ("today", "heute", "aujourd", "hoy", "oggi", "vandaag", "dzisiaj")
 
@@ -65,10 +71,17 @@ def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
     return out
 
 
-def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str]]:
-    """(author names, dates) from byline and date-line shaped blocks."""
+def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str], list[str]]:
+    """(author names, publication dates, update dates) from byline-shaped blocks.
+
+    A date line labelled "Updated ..." is a modification date. Dates on a line
+    that also names the author come first: a lone date near the headline may
+    belong to a sidebar item.
+    """
     authors: list[str] = []
+    with_byline: list[str] = []
     dates: list[str] = []
+    updated: list[str] = []
     for b in blocks:
         text = b.text.strip()
         low = text.lower()
@@ -78,11 +91,18 @@ def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str]]:
         name = clean_name(raw) if raw else None
         if name and looks_personal(name):
             authors.append(name)
-        if DATE_LINE.match(text) or raw:
-            day = parse_date(text)
-            if day:
-                dates.append(day)
-    return authors, dates
+        has_by = bool(raw) or bool(_BY_INSIDE.search(text))
+        if not (DATE_LINE.match(text) or has_by or _DATE_FIRST.match(text)):
+            continue
+        day = parse_date(_UPDATED.split(text, maxsplit=1)[0])
+        later = _UPDATED.search(text)
+        if later:
+            upd = parse_date(text[later.end():])
+            if upd:
+                updated.append(upd)
+        if day:
+            (with_byline if has_by else dates).append(day)
+    return authors, with_byline + dates, updated
 
 
 def _language_text(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> str:
@@ -119,7 +139,7 @@ def finish(meta: Metadata, declared: list[str], blocks: Sequence[Block],
 def listing_shape(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
     """Byline blocks naming many people or many dates across the page: a listing."""
     bylines = [b for b, v in zip(blocks, verdicts, strict=True) if v.reason is Reason.BYLINE]
-    authors, dates = text_bylines(bylines)
+    authors, dates, _ = text_bylines(bylines)
     return len(set(authors)) > MAX_TEXT_PEOPLE or len(set(dates)) > MAX_TEXT_DATES
 
 
@@ -127,10 +147,12 @@ def complete_html(ev: Evidence, blocks: Sequence[Block], verdicts: Sequence[Verd
     """Final metadata of an HTML page: markup evidence plus the visible bylines."""
     if listing_shape(blocks, verdicts):
         ev.listing = True
-        authors, dates = [], []
+        authors, dates, updated = [], [], []
     else:
         title = resolve_html(ev).title
-        authors, dates = text_bylines(head_window(blocks, verdicts, title))
+        authors, dates, updated = text_bylines(head_window(blocks, verdicts, title))
+    for day in updated[:1]:
+        ev.add("date_modified", day, "text")
     for name in authors:
         ev.add("authors", name, "text")
     for day in dates[:1]:
