@@ -56,6 +56,7 @@ def main() -> None:
       cleaner clean page.html                   # article text on stdout
       curl -s https://example.org/a | cleaner clean --url https://example.org/a
       cleaner clean --format json --explain page.html.gz
+      cleaner explain page.html -o report.html  # see why each block went
       cleaner batch crawl/ -o cleaned/ --format markdown
     """
 
