@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 import cleaner
 from cleaner.cli import main
+from cleaner.core.reasons import Reason
 from cleaner.outputs.report import build_report, render_report_text, write_index
 from cleaner.outputs.report_text import PREVIEW_CHARS, preview
 from tests.conftest import EXAMPLES
@@ -98,6 +99,15 @@ def test_cli_forced_text_input() -> None:
     result = CliRunner().invoke(main, ["explain", "-f", "text", "--input", "text", str(page)])
     assert result.exit_code == 0
     assert result.output.splitlines()[0].startswith(f"{page} (text, utf-8):")
+
+
+def test_cli_takes_the_settings_options_of_clean() -> None:
+    page = EXAMPLES / "news-article.html"
+    result = CliRunner().invoke(main, ["explain", "-f", "text", "--no-tables", str(page)])
+    assert result.exit_code == 0, result.output
+    doc = cleaner.clean(page.read_bytes(), tables=False)
+    assert result.output == render_report_text(doc, str(page)) + "\n"
+    assert any(d.reason == Reason.DISABLED_CONTENT for d in doc.decisions)
 
 
 def test_cli_errors_are_one_line(tmp_path: Path) -> None:

@@ -219,21 +219,21 @@ def settings_cmd(settings: Settings) -> None:
 @click.option("-f", "--format", "fmt", type=click.Choice(["html", "text"]), default="html",
               show_default=True, help="html: a self-contained page; text: a terminal table.")
 @click.option("--url", help="The page's URL: resolves links, fills metadata.")
-@click.option("--input", "input_mode", type=click.Choice(["auto", "html", "text"]),
-              default="auto", show_default=True,
-              help="Force the input kind instead of detecting it.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
-def explain_cmd(page: str, output: str | None, fmt: str, url: str | None, input_mode: str,
-                debug: bool) -> None:
+@settings_options
+def explain_cmd(page: str, output: str | None, fmt: str, url: str | None, debug: bool,
+                settings: Settings) -> None:
     """Show every block of PAGE with its verdict, reason, rule and evidence.
 
     PAGE is an HTML or text page (plain or .gz); none or '-' reads stdin. The
     HTML report is one file with no external assets: open it in any browser.
+    The settings options are those of 'cleaner clean', so the report explains
+    exactly what clean does with the same options.
 
     \b
     Examples:
       cleaner explain page.html -o report.html
-      cleaner explain --format text page.txt
+      cleaner explain --format text --precision page.txt
       curl -s https://example.org/a | cleaner explain -o report.html
     """
     from cleaner.outputs.report import build_report, render_report_text, write_page_report
@@ -244,8 +244,7 @@ def explain_cmd(page: str, output: str | None, fmt: str, url: str | None, input_
         if fmt == "html" and output is None and sys.stdout.isatty():
             raise UsageError("the HTML report goes to a file: add -o report.html "
                              "(or use --format text)")
-        doc = clean_page(read_input(page), url=url,
-                         settings=Settings(input_mode=input_mode))  # type: ignore[arg-type]
+        doc = clean_page(read_input(page), url=url, settings=settings)
         if fmt == "text":
             out = render_report_text(doc, where) + "\n"
         elif to_stdout:
