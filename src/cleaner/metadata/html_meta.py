@@ -28,7 +28,7 @@ from cleaner.metadata.jsonld import (
     types_of,
 )
 from cleaner.metadata.language import normalise_tag
-from cleaner.metadata.markup import read_bylines, read_microdata, read_times
+from cleaner.metadata.markup import read_bylines, read_microdata, read_thread, read_times
 from cleaner.metadata.meta_tags import read_meta
 from cleaner.metadata.resolve import choose_authors, choose_date, first, unique
 from cleaner.metadata.titles import choose_title, site_names
@@ -84,6 +84,7 @@ def collect_html(root: HtmlElement, url: str | None) -> Evidence:
     read_microdata(root, ev)
     read_times(root, ev)
     read_bylines(root, ev)
+    read_thread(root, ev)
     ev.h1s = [t for t in (" ".join(h.text_content().split()) for h in root.iter("h1")) if t]
     tag = root.find(".//title")
     if tag is not None:

@@ -155,3 +155,53 @@ def read_bylines(root: HtmlElement, ev: Evidence) -> None:
         for names in found[:2]:
             for name in names:
                 ev.add("authors", name, "byline")
+
+
+# Forum software marks the poster's handle with one of these class tokens
+# (phpBB/XenForo "username", vBulletin "bigusername", MyBB "post_author",
+# Hacker News "hnuser", Reddit "author").
+_HANDLE_CLASS = re.compile(
+    r"(?:^|\s)(?:username|user-name|bigusername|hnuser|author|author-name|post_author|"
+    r"postauthor|poster-name|message-author)(?:\s|$)",
+    re.IGNORECASE,
+)
+# Text after the handle where the post's date is written ("» Sun Dec 17, 2023").
+THREAD_DATE_TEXTS = 12
+MAX_HANDLE_WORDS = 3
+
+
+def read_thread(root: HtmlElement, ev: Evidence) -> None:
+    """The first poster and the first post's date of a discussion thread.
+
+    Used only when nothing else names an author or a date: on a thread page
+    the first handle in document order is the person who opened it, and the
+    first date after it is when they did.
+    """
+    if ev.get("authors") and ev.get("date"):
+        return
+    for el in root.xpath("//a[@class] | //span[@class] | //div[@class]"):
+        if not _HANDLE_CLASS.search(el.get("class") or ""):
+            continue
+        handle = " ".join(el.text_content().split())
+        if not handle or len(handle.split()) > MAX_HANDLE_WORDS or _elsewhere_thread(el):
+            continue
+        if not ev.get("authors"):
+            ev.add("authors", handle, "byline")
+        if not ev.get("date"):
+            texts = el.xpath(f"following::text()[normalize-space()][position() <= {THREAD_DATE_TEXTS}]")
+            for text in texts:
+                day = parse_date(str(text))
+                if day:
+                    ev.add("date", day, "byline")
+                    break
+        return
+
+
+def _elsewhere_thread(el: HtmlElement) -> bool:
+    for i, anc in enumerate(el.iterancestors()):
+        if i >= ANCESTOR_DEPTH:
+            break
+        tag = anc.tag if isinstance(anc.tag, str) else ""
+        if tag in ("header", "footer", "aside", "nav"):
+            return True
+    return False
