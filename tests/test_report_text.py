@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import lxml.html
@@ -126,6 +130,20 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
                                   "-o", str(blocked / "r.html")])
     assert result.exit_code == 1 and result.output.startswith("cleaner: ")
     assert "Traceback" not in result.output
+
+
+def test_cli_refuses_to_flood_a_terminal_with_html() -> None:
+    """HTML to a terminal is a usage error (exit 2) pointing at -o."""
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "cleaner", "explain",
+                               str(EXAMPLES / "news-article.html")], stdout=follower,
+                              stderr=subprocess.PIPE, text=True, timeout=120, check=False)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert done.stderr.startswith("cleaner: ") and "-o report.html" in done.stderr
 
 
 def test_index_lists_pages_and_reads_without_script(tmp_path: Path) -> None:
