@@ -17,7 +17,7 @@ from cleaner.core.model import Block, Metadata, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
-from cleaner.extract.lexicon import default_lexicon, with_user_phrases
+from cleaner.extract.lexicon import CONTAINS_MAX_WORDS, default_lexicon, with_user_phrases
 from cleaner.extract.repeated import MIN_LINE_CHARS, line_hash
 from cleaner.extract.segment_text import Line, group_block, line_block, split_lines
 from cleaner.extract.text_rules import (
@@ -26,6 +26,7 @@ from cleaner.extract.text_rules import (
     TextFindings,
     body_marks,
     is_menu_item,
+    lists_under_headers,
     mark_headings,
     scan_head,
 )
@@ -42,6 +43,9 @@ TAIL_RUN = 2
 # ...below at least this share of the article's kept words (a share bar above
 # the text or a related box in its middle does not end it).
 TAIL_MIN_SHARE = 0.6
+# Lines just above and below the body that are read with the phrase lexicon,
+# so that their removal names the chrome family instead of "outside-article".
+EDGE_SCAN = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +78,11 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         blocks.append(line_block(lines[i], len(blocks)))
         marks.append(repeated.get(i))
     body = range(first + (region.start - lo), len(blocks))
-    tail, tail_marks = _outside_blocks(lines, region.end + 1, len(lines), repeated, len(blocks))
+    hi = min(len(lines), region.end + 1 + EDGE_SCAN)
+    for i in range(region.end + 1, hi):
+        blocks.append(line_block(lines[i], len(blocks)))
+        marks.append(repeated.get(i))
+    tail, tail_marks = _outside_blocks(lines, hi, len(lines), repeated, len(blocks))
     blocks.extend(tail)
     marks.extend(tail_marks)
 
@@ -82,6 +90,13 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     head = scan_head(blocks, body.start, lexicon)
     for i, mark in head.marks.items():
         marks[i] = marks[i] or mark
+    # Name the chrome just around the body (the classifier only reads the
+    # body): cookie notices, comment forms and share bars sit there.
+    for i in (*range(max(first, body.start - EDGE_SCAN), body.start),
+              *range(body.stop, body.stop + hi - region.end - 1)):
+        b = blocks[i]
+        if marks[i] is None and b.features.words <= CONTAINS_MAX_WORDS:
+            marks[i] = lexicon.match(b.text, b.features.words)
     body_marks(blocks, body.start, body.stop - 1, lexicon, marks)
     mark_headings(blocks, body.start, body.stop - 1, marks)
     verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings)
@@ -89,6 +104,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         replace(v, rule=TEXT_RULE) if m is not None and v.rule == "markup" else v
         for v, m in zip(verdicts, marks, strict=True)
     ]
+    lists_under_headers(blocks, verdicts, body)
     comments = first + (region.comments_from - lo)
     if comments < body.stop:
         _drop_from(blocks, verdicts, comments, body.stop,

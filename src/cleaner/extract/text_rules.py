@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner.core.model import Block, BlockKind
+from cleaner.core.model import Block, BlockKind, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.extract.classify import title_key
 from cleaner.extract.lexicon import CONTAINS_MAX_WORDS, Lexicon, normalise
@@ -274,3 +274,29 @@ def mark_headings(blocks: list[Block], start: int, end: int, marks: Sequence[Mar
             nxt = blocks[i + 1]
             if nxt.features.ends_sentence or nxt.kind is BlockKind.LIST_ITEM:
                 blocks[i] = replace(b, kind=BlockKind.HEADING, level=2)
+
+
+# Header lines whose family extends to the headline list below them.
+LIST_HEADERS = frozenset({Reason.RELATED_LINKS, Reason.SHARE_BAR, Reason.TAG_LIST,
+                          Reason.PAGINATION, Reason.NAV})
+LIST_HEADER_WORDS = 6
+# Headlines in such a list: unpunctuated lines up to this long.
+HEADLINE_MAX_WORDS = 20
+
+
+def lists_under_headers(blocks: Sequence[Block], verdicts: list[Verdict], body: range) -> None:
+    """"You may also like" / "Related posts" take the headlines listed below them."""
+    i = body.start
+    while i < body.stop:
+        v = verdicts[i]
+        if v.keep or v.reason not in LIST_HEADERS or blocks[i].features.words > LIST_HEADER_WORDS:
+            i += 1
+            continue
+        j = i + 1
+        while j < body.stop and verdicts[j].keep:
+            f = blocks[j].features
+            if f.ends_sentence or f.words > HEADLINE_MAX_WORDS or blocks[j].kind is BlockKind.HEADING:
+                break
+            verdicts[j] = Verdict(v.reason, "text", f"listed under '{blocks[i].text[:40]}'")
+            j += 1
+        i = j
