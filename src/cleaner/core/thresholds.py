@@ -26,9 +26,20 @@ class Thresholds:
     # Paragraph-like blocks below this many words need support from neighbours
     # (jusText's "short" class); headings and list items are exempt.
     min_block_words: int = 3
+    # A paragraph inside the article with fewer words than this that does not
+    # end like a sentence is removed (low-text-density): stray labels, datelines,
+    # "Photo: ..." lines and buttons. 0 = off (balanced leaves short lines to the
+    # edge trimming and the phrase lexicon; a short line can be a real sentence
+    # fragment, a list lead-in, a signature).
+    min_kept_words: int = 0
     # A candidate article container needs at least this many words of text
     # outside links; below it we fall back to the whole body.
     min_article_words: int = 40
+    # The article region is the smallest container holding this share of the
+    # page's good text (extract/select.py). Lower values pick tighter regions
+    # (precision: side boxes inside the wrapper fall out), higher ones wider
+    # regions (recall: a second text column or a long intro stays in).
+    region_share: float = 0.72
     # Containers whose own link density exceeds this cannot be the article.
     max_container_link_density: float = 0.45
     # Bonus factor for containers that declare themselves the article

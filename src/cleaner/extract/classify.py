@@ -71,6 +71,9 @@ def first_pass(
     limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
     if f.link_density > limit and block.kind is not BlockKind.CODE:
         return Verdict(Reason.LINK_DENSE, "link-density", f"link_density={f.link_density:.2f}")
+    if (block.kind is BlockKind.PARAGRAPH and f.words < th.min_kept_words
+            and not f.ends_sentence):
+        return Verdict(Reason.LOW_TEXT_DENSITY, "short", f"{f.words} words, no sentence end")
     if block.kind is BlockKind.HEADING:
         return _KEEP_HEADING
     return _KEEP

@@ -27,6 +27,10 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from cleaner.core.model import Comment
+from cleaner.core.reasons import Reason
+from cleaner.extract.segment_html import HtmlSegmentation
+
+Mark = tuple[Reason, str] | None
 
 # Class tokens of one comment (not the list around it: "comments" does not count).
 ITEM_TOKENS = frozenset({
@@ -48,11 +52,16 @@ DATE_TOKENS = ("comment-date", "comment-metadata", "comment-meta", "comment__dat
                "comment-time", "post-meta", "date", "time-ago", "timestamp")
 NOISE_TOKENS = frozenset({"reply", "comment-reply-link", "says", "comment-actions",
                           "comment-awaiting-moderation", "edit-link", "comment-edit-link"})
-_MICRO_COMMENT = re.compile(r"schema\.org/(?:Comment|UserComments|Answer)\b", re.I)
+_MICRO_COMMENT = re.compile(r"schema\.org/(?:Comment|UserComments)\b", re.I)
+_FORUM = re.compile(r"DiscussionForumPosting")
 _SAYS = re.compile(r"\s*(?:says|said|wrote)\s*:?\s*$", re.I)
 _WS = re.compile(r"\s+")
 # An author longer than this is a sentence that merely sits in an author box.
 MAX_AUTHOR_WORDS = 8
+# When comment items hold more than this share of the page's words, the page
+# is a discussion (forum, Q&A, Reddit thread): the posts are its content, and
+# only the markup rules (with their own guards) may remove comment sections.
+MAX_ITEM_SHARE = 0.5
 
 
 def _tokens(el: HtmlElement) -> set[str]:
@@ -163,8 +172,10 @@ def _date(item: HtmlElement, items: set[HtmlElement]) -> str | None:
                 return _fold(value)
     el = _first(item, items, DATE_TOKENS, ())
     if el is not None:
-        value = el.get("title") or el.text_content()
-        return _fold(value) or None
+        # "2 hours ago" widgets keep the absolute date in a title attribute.
+        titled = el if el.get("title") else el.find(".//*[@title]")
+        value = titled.get("title") if titled is not None else el.text_content()
+        return _fold(value or "") or None
     return None
 
 
@@ -235,3 +246,49 @@ def extract_comments(root: HtmlElement) -> tuple[Comment, ...]:
         seen.add(key)
         out.append(comment)
     return tuple(out)
+
+
+def is_forum_thread(root: HtmlElement) -> bool:
+    """The page declares itself a forum thread (schema.org DiscussionForumPosting).
+
+    Forum software (Discourse, XenForo, Vanilla, ...) marks replies as Comment
+    items; there the replies are the page's content, not reader comments.
+    """
+    for el in root.iter("script"):
+        if (el.get("type") or "").lower() == "application/ld+json" and (
+                _FORUM.search(el.text or "")):
+            return True
+    return any(_FORUM.search(el.get("itemtype") or "")
+               for el in root.iterfind(".//*[@itemtype]"))
+
+
+def comment_marks(root: HtmlElement, seg: HtmlSegmentation, marks: list[Mark]) -> list[Mark]:
+    """Marks with the blocks inside comment items marked as comments.
+
+    Markup rules already catch comment sections by class name; this also catches
+    comments they miss (schema.org Comment microdata, ``li#comment-12`` in a
+    section with a neutral name), so a comment never reaches the article text.
+    Blocks already marked keep their mark.
+    """
+    items = set(find_items(root))
+    if not items or is_forum_thread(root):
+        return marks
+    owner: dict[int, HtmlElement] = {}
+    for i, el in enumerate(seg.elements):
+        node: HtmlElement | None = el
+        while node is not None:
+            if node in items:
+                owner[i] = node
+                break
+            node = node.getparent()
+    if not owner:
+        return marks
+    total = sum(b.features.words for b in seg.blocks) or 1
+    in_items = sum(seg.blocks[i].features.words for i in owner)
+    if in_items > MAX_ITEM_SHARE * total:
+        return marks  # a forum or Q&A thread: the posts are the page's content
+    out = list(marks)
+    for i in owner:
+        if out[i] is None:
+            out[i] = (Reason.COMMENTS, "comment markup (item of a comment thread)")
+    return out

@@ -9,6 +9,7 @@ from lxml.html import HtmlElement
 from cleaner.core.model import Block, Verdict
 from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
+from cleaner.extract.comments import comment_marks
 from cleaner.extract.lexicon import default_lexicon, with_user_phrases
 from cleaner.extract.segment_html import segment_html
 from cleaner.extract.select import is_discussion, markup_marks, select_region
@@ -30,6 +31,8 @@ def extract_html(root: HtmlElement, url: str | None, title: str | None,
     # On a discussion page (forum thread) the comments are the content.
     discussion = is_discussion(seg, th)
     marks = markup_marks(seg, th, discussion)
+    if not discussion:
+        marks = comment_marks(root, seg, marks)  # comments stay out of the body
     user = user_marks(root, seg, settings)  # the user's selectors have the last word
     marks = user.overlay(marks)
     region = select_region(seg, marks, th)
