@@ -19,7 +19,7 @@ MAX_AUTHORS = 6
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|authored|reported|reviewed|edited|"
     r"fact[- ]checked|medically reviewed|words|story|text|article)\s+)?"
-    r"(?:by|von|par|por|di|door|przez|av|af)\s*:?\s+|^(?:authors?|autor(?:in)?|auteur|"
+    r"(?:by|von|par|por|di|door|przez|av|af)(?:\s*:\s*|\s+)|^(?:authors?|autor(?:in)?|auteur|"
     r"autore|writer|written by|byline)\s*:\s*",
     re.IGNORECASE,
 )
@@ -83,8 +83,8 @@ def clean_name(raw: str) -> str | None:
     words = text.split()
     if len(words) > MAX_NAME_WORDS or not any(c.isalpha() for c in text):
         return None
-    if sum(c.isdigit() for c in text) > 0:
-        return None
+    if any(c.isdigit() for c in text) and (" " in text or sum(c.isalpha() for c in text) < 3):  # noqa: PLR2004
+        return None  # digits belong in handles ("lulug30"), not in "Jane Doe 2024"
     if text.lower() in _NOT_NAMES or _CALENDAR.match(text):
         return None
     if text.isupper() and len(text) > 3 and " " in text:  # noqa: PLR2004

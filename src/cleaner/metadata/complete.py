@@ -41,6 +41,8 @@ MAX_TEXT_DATES = 3
 ARTICLE_MIN_WORDS = 150
 _UPDATED = re.compile(r"(?:last\s+)?(?:updated|modified|aktualisiert|mis à jour|actualizado|"
                       r"aggiornato|bijgewerkt|zaktualizowano)\b\s*(?:on\b)?\s*:?", re.IGNORECASE)
+# "Written by:Jane Doe", "Author: Jane Doe" (labels the shared byline shape misses).
+_WRITTEN_BY = re.compile(r"^(?:written|posted|authored)\s+by\s*:|^authors?\s*:", re.IGNORECASE)
 _BY_INSIDE = re.compile(r"\b(?:by|von|par|por|door)\s+[A-Z]")
 # A short block that starts with a date ("January 20th, 2025 by JWU").
 _DATE_FIRST = re.compile(r"^\W*(?:\d{1,2}[./ ]|\d{4}-|[A-Z][a-zé]{2,8}\.?\s+\d{1,2}\b)")
@@ -88,6 +90,8 @@ def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str], list[st
         if COPYRIGHT.search(text) or any(w in low for w in _NOT_A_DATELINE):
             continue
         raw = byline_name(text, b.features.words)
+        if raw is None and _WRITTEN_BY.match(text) and b.features.words <= BYLINE_MAX_WORDS:
+            raw = text
         name = clean_name(raw) if raw else None
         if name and looks_personal(name):
             authors.append(name)
