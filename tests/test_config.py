@@ -121,6 +121,8 @@ def test_pyproject_tool_table_is_found_from_subdirectories(
     assert code == 0 and TABLE_ROW in out
     result = CliRunner().invoke(main, ["settings"])
     assert "tables = false" in result.output
+    # The header says where the values came from.
+    assert f"with {tmp_path / 'pyproject.toml'} [tool.cleaner]" in result.output.split("\n")[0]
     assert "max_link_density = 0.4" in result.output
 
 

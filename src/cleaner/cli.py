@@ -207,9 +207,11 @@ def settings_cmd(settings: Settings) -> None:
       cleaner settings --preset recall
       cleaner settings --config cleaner.toml --no-tables > effective.toml
     """
+    from cleaner.cli_options import CONFIG_ORIGIN
     from cleaner.core.config import settings_to_toml
 
-    click.echo(settings_to_toml(settings), nl=False)
+    origin = click.get_current_context().meta.get(CONFIG_ORIGIN)
+    click.echo(settings_to_toml(settings, origin), nl=False)
 
 
 @main.command("explain")

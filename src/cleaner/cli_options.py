@@ -51,6 +51,8 @@ LISTS: tuple[tuple[str, str, str], ...] = (
     ("--phrase", "extra_phrases",
      "Extra chrome phrase: short blocks containing it are removed. Repeatable."),
 )
+# Key in click's context.meta: the config file the settings came from, or None.
+CONFIG_ORIGIN = "cleaner.config_origin"
 # Process limits a command may already declare itself (batch does).
 _LIMITS = ("max_bytes", "input_mode")
 
@@ -87,8 +89,11 @@ def settings_from_options(options: dict[str, Any],
         value = options.get(key) if key in declared else options.pop(key, None)
         if value is not None:
             overrides[key] = value
-    settings, _origin = resolve_settings(config, preset=preset, overrides=overrides,
-                                         discover=not no_config)
+    settings, origin = resolve_settings(config, preset=preset, overrides=overrides,
+                                        discover=not no_config)
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.meta[CONFIG_ORIGIN] = origin  # for 'cleaner settings' to say where from
     return settings
 
 
@@ -137,4 +142,4 @@ def settings_options(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-__all__ = ["settings_from_options", "settings_options"]
+__all__ = ["CONFIG_ORIGIN", "settings_from_options", "settings_options"]
