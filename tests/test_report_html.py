@@ -55,12 +55,13 @@ def report_blocks(root: lxml.html.HtmlElement) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for el in root.xpath('//div[contains(concat(" ", @class, " "), " blk ")]'):
         txt = el.xpath('div[@class="txt"]')[0]
+        classes = el.get("class").split()
         out.append({
-            "index": int(el.get("data-block")),
+            "index": int(el.get("id")[1:]),
             "id": el.get("id"),
-            "reason": el.get("data-reason"),
-            "verdict": el.get("data-verdict"),
-            "classes": el.get("class").split(),
+            "reason": next(c[2:] for c in classes if c.startswith("r-")),
+            "verdict": classes[1],
+            "classes": classes,
             "text": txt.text_content(),
             "struck": bool(txt.xpath("del")),
             "title": el.get("title") or "",
