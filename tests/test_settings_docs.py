@@ -27,5 +27,6 @@ def test_threshold_table_matches_the_presets() -> None:
             for m in re.finditer(r"^\| `(\w+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \|", table, re.M)}
     assert set(rows) == {f.name for f in fields(Thresholds)}
     for name, values in rows.items():
-        expected = tuple(str(getattr(PRESETS[p], name)) for p in ("precision", "balanced", "recall"))
+        expected = tuple(str(getattr(PRESETS[p], name))
+                         for p in ("precision", "balanced", "recall"))
         assert tuple(v.strip() for v in values) == expected, name

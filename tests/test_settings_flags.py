@@ -139,3 +139,12 @@ def test_bad_selector_is_a_one_line_usage_error() -> None:
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0
     assert "invalid CSS selector" in result.output
+
+
+def test_phrase_works_on_flattened_text_too() -> None:
+    page = ("The council approved the new budget on Monday after a long debate about schools.\n"
+            "Sponsored content from our partners here\n"
+            "The vote was seven to two, with the mayor abstaining for the first time.\n")
+    doc = cleaner.clean(page, extra_phrases=("sponsored content",))
+    assert "partners" not in doc.text
+    assert doc.text.startswith("The council approved")
