@@ -41,6 +41,9 @@ class Evidence:
     # The page looks like a listing (many bylines, a home page): body bylines
     # and dates belong to the listed items, not to the page.
     listing: bool = False
+    # Body candidates come from the first post of a discussion thread (whose
+    # many replies would otherwise make the page look like a listing).
+    thread: bool = False
 
     def add(self, name: str, value: str | None, origin: str, weak: str = "") -> None:
         """Record a candidate (empty values are ignored)."""

@@ -8,6 +8,7 @@ come after extraction (:mod:`cleaner.metadata.complete`).
 
 from __future__ import annotations
 
+from datetime import date as date_cls
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -108,6 +109,10 @@ def _page_url(ev: Evidence) -> str | None:
     return base
 
 
+def _days_apart(a: str, b: str) -> int:
+    return abs((date_cls.fromisoformat(a[:10]) - date_cls.fromisoformat(b[:10])).days)
+
+
 def _home_page(url: str | None) -> bool:
     """The site's front page (an empty path): a listing, not an article."""
     if not url:
@@ -156,7 +161,7 @@ def resolve_html(ev: Evidence) -> Metadata:
     if cut and not site:
         site = cut
         sources["site_name"] = "title-tag"
-    listing = ev.listing or _home_page(url)
+    listing = (ev.listing and not ev.thread) or _home_page(url)
     body = ("byline", "text")
     author_cands = [c for c in ev.get("authors") if not (listing and c.origin in body)]
     authors, origin, flag = choose_authors(author_cands, site, hostname)
@@ -178,6 +183,14 @@ def resolve_html(ev: Evidence) -> Metadata:
     if day and not _home_page(url) and page_type not in ("product", "docs"):
         date_cands.append(Candidate(day, "url"))
     date, origin = choose_date(date_cands, ev.get("date_modified"))
+    if date and day and date != day and _days_apart(date, day) == 1:
+        # ISO stamps are often UTC; the URL path carries the site's local day.
+        date, origin = day, "url"
+    visible_updates = [c for c in ev.get("date_modified") if c.origin == "text"]
+    if not date and not date_cands and visible_updates and page_type not in ("product", "docs"):
+        # The page shows only an "Updated" date: it is the date it presents.
+        date, origin = visible_updates[0].value, "text"
+        flags["date"] = "only an update date is shown"
     if date:
         sources["date"] = origin
     modified, m_origin = first(ev.get("date_modified"))

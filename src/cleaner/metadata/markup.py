@@ -177,7 +177,8 @@ def read_thread(root: HtmlElement, ev: Evidence) -> None:
     the first handle in document order is the person who opened it, and the
     first date after it is when they did.
     """
-    if ev.get("authors") and ev.get("date"):
+    has_date = any(not c.weak for c in ev.get("date"))
+    if ev.get("authors") and has_date:
         return
     for el in root.xpath("//a[@class] | //span[@class] | //div[@class]"):
         if not _HANDLE_CLASS.search(el.get("class") or ""):
@@ -185,9 +186,10 @@ def read_thread(root: HtmlElement, ev: Evidence) -> None:
         handle = " ".join(el.text_content().split())
         if not handle or len(handle.split()) > MAX_HANDLE_WORDS or _elsewhere_thread(el):
             continue
+        ev.thread = True
         if not ev.get("authors"):
             ev.add("authors", handle, "byline")
-        if not ev.get("date"):
+        if not has_date:
             texts = el.xpath(f"following::text()[normalize-space()][position() <= {THREAD_DATE_TEXTS}]")
             for text in texts:
                 day = parse_date(str(text))
