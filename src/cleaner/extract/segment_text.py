@@ -107,13 +107,13 @@ def _strip_bullet(line: str) -> tuple[str, bool, bool]:
 
 def _glues(prev: str, prev_words: int, nxt: str) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
+    if nxt in CRUMB_SEPARATORS or prev.rsplit(" ", 1)[-1] in CRUMB_SEPARATORS:
+        return prev_words <= CRUMB_PART_WORDS and len(nxt.split()) <= CRUMB_PART_WORDS
     if prev[-1] in SENTENCE_END and nxt[0] not in ",;)]":
         return False
     first = nxt[0]
     if first in _CONTINUES:
         return True
-    if prev in CRUMB_SEPARATORS or nxt in CRUMB_SEPARATORS:
-        return prev_words <= CRUMB_PART_WORDS and len(nxt.split()) <= CRUMB_PART_WORDS
     if first.islower():
         return prev_words >= MERGE_MIN_WORDS or len(nxt.split()) >= MERGE_MIN_WORDS
     # An open sentence ending in a lower-case word or a comma, then a capitalised

@@ -82,6 +82,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     for i in range(region.end + 1, hi):
         blocks.append(line_block(lines[i], len(blocks)))
         marks.append(repeated.get(i))
+    edge_stop = len(blocks)
     tail, tail_marks = _outside_blocks(lines, hi, len(lines), repeated, len(blocks))
     blocks.extend(tail)
     marks.extend(tail_marks)
@@ -93,10 +94,15 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     # Name the chrome just around the body (the classifier only reads the
     # body): cookie notices, comment forms and share bars sit there.
     for i in (*range(max(first, body.start - EDGE_SCAN), body.start),
-              *range(body.stop, body.stop + hi - region.end - 1)):
+              *range(body.stop, edge_stop)):
         b = blocks[i]
         if marks[i] is None and b.features.words <= CONTAINS_MAX_WORDS:
             marks[i] = lexicon.match(b.text, b.features.words)
+    for i in range(first, edge_stop):
+        b = blocks[i]
+        if marks[i] is None and (i < body.start or i >= body.stop) and is_menu_item(
+                b.text, b.features.words, b.features.ends_sentence, b.ordered):
+            marks[i] = _MENU
     body_marks(blocks, body.start, body.stop - 1, lexicon, marks)
     mark_headings(blocks, body.start, body.stop - 1, marks)
     verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings)
@@ -104,7 +110,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         replace(v, rule=TEXT_RULE) if m is not None and v.rule == "markup" else v
         for v, m in zip(verdicts, marks, strict=True)
     ]
-    lists_under_headers(blocks, verdicts, body)
+    lists_under_headers(blocks, verdicts, range(body.start, edge_stop))
     comments = first + (region.comments_from - lo)
     if comments < body.stop:
         _drop_from(blocks, verdicts, comments, body.stop,

@@ -285,7 +285,8 @@ HEADLINE_MAX_WORDS = 20
 
 
 def lists_under_headers(blocks: Sequence[Block], verdicts: list[Verdict], body: range) -> None:
-    """"You may also like" / "Related posts" take the headlines listed below them."""
+    """"You may also like" / "Related posts" take the headlines listed below them
+    (kept ones, and those only removed for lying outside the article)."""
     i = body.start
     while i < body.stop:
         v = verdicts[i]
@@ -293,9 +294,10 @@ def lists_under_headers(blocks: Sequence[Block], verdicts: list[Verdict], body: 
             i += 1
             continue
         j = i + 1
-        while j < body.stop and verdicts[j].keep:
-            f = blocks[j].features
-            if f.ends_sentence or f.words > HEADLINE_MAX_WORDS or blocks[j].kind is BlockKind.HEADING:
+        while j < body.stop and (verdicts[j].keep or verdicts[j].reason is Reason.OUTSIDE_ARTICLE):
+            b = blocks[j]
+            if (b.features.ends_sentence or b.features.words > HEADLINE_MAX_WORDS
+                    or b.kind is BlockKind.HEADING):
                 break
             verdicts[j] = Verdict(v.reason, "text", f"listed under '{blocks[i].text[:40]}'")
             j += 1
