@@ -14,6 +14,12 @@ _SENTENCE_END = re.compile(r"""[.!?…:;。！？)\]"'”’»]\s*$""")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+# No real word is longer than this many characters: a block of 10 MB without a
+# space must not pass for a "short block" and send megabytes to the byline and
+# phrase regexes (hostile input; prose averages ~6 characters a word).
+MAX_WORD_CHARS = 40
+
+
 def count_words(text: str) -> int:
     """Words for our thresholds: \\w+ runs, CJK characters counted singly."""
     words = len(_WORD.findall(text))
@@ -21,7 +27,7 @@ def count_words(text: str) -> int:
     if cjk:
         # A CJK run matched by \w+ counted as one word; count ~1.5 chars a word.
         words += int(cjk / 1.5)
-    return words
+    return max(words, len(text) // MAX_WORD_CHARS)
 
 
 def measure(
