@@ -214,7 +214,10 @@ class _Walker:
         attrs = f"{cls} {ident}".lower().strip() if (cls or ident) else ""
         role = el.get("role")
         hidden = el.get("hidden") is not None or el.get("aria-hidden") == "true"
-        chrome = chrome_reason(tag, attrs, role, el.get("style"), hidden)
+        # <html>/<body> classes are page states ("cookies-not-set", "has-sidebar"),
+        # never the role of the whole page.
+        chrome = (None if tag in ("html", "body")
+                  else chrome_reason(tag, attrs, role, el.get("style"), hidden))
         if chrome is None and tag in ("header", "footer", "aside") and not self.article_depth:
             chrome = (
                 {"header": Reason.HEADER, "footer": Reason.FOOTER, "aside": Reason.SIDEBAR}[tag],

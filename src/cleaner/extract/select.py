@@ -28,7 +28,7 @@ SEMANTIC_SHARE = 0.4
 # least GUARD_MIN_WORDS) is not chrome: it is a page-wide wrapper whose class
 # happens to match ("content-with-sidebar", an ASP.NET <form>).
 GUARD_SHARE = 0.5
-GUARD_MIN_WORDS = 120
+GUARD_MIN_WORDS = 40
 # Blocks whose text does not end like a sentence count this much of their words.
 UNPUNCTUATED_WEIGHT = 0.4
 
@@ -61,6 +61,8 @@ def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
     return value
 
 
+# Elements whose tag alone says "page furniture" (when outside an article).
+_CHROME_TAGS = frozenset({"nav", "footer", "header", "aside", "menu"})
 # Families whose markup evidence is specific enough to trust over content.
 # Cookie banners carry long legal prose; comment forms are forms.
 _ALWAYS_TRUSTED = frozenset({Reason.COOKIE_BANNER, Reason.COMMENT_FORM, Reason.SKIP_LINK})
@@ -139,9 +141,15 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds,
         if c.start < covered_until:
             continue
         good = prefix[c.end] - prefix[c.start]
-        if good >= GUARD_MIN_WORDS and good >= GUARD_SHARE * total:
-            continue
         reason = c.chrome[0]  # type: ignore[index]
+        # Class names are weaker evidence than tags and roles (<footer>, <nav>).
+        by_class = (c.chrome[1].startswith("class/id")  # type: ignore[index]
+                    and c.tag not in _CHROME_TAGS)
+        if good >= GUARD_SHARE * total and (
+            good >= VETO_MIN_GOOD
+            or (good >= GUARD_MIN_WORDS and by_class and reason not in _ALWAYS_TRUSTED)
+        ):
+            continue
         if reason is Reason.COMMENTS and discussion:
             continue
         if reason not in _ALWAYS_TRUSTED and good >= VETO_MIN_GOOD:
