@@ -17,9 +17,15 @@ from cleaner.core.model import Block, Metadata, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
-from cleaner.extract.lexicon import CONTAINS_MAX_WORDS, default_lexicon, with_user_phrases
+from cleaner.extract.lexicon import (
+    CONTAINS_MAX_WORDS,
+    Lexicon,
+    default_lexicon,
+    with_user_phrases,
+)
 from cleaner.extract.repeated import MIN_LINE_CHARS, line_hash
 from cleaner.extract.segment_text import Line, group_block, line_block, split_lines
+from cleaner.extract.text_lexicon import indexed_lexicon
 from cleaner.extract.text_rules import (
     HEAD_SCAN,
     Mark,
@@ -87,7 +93,8 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     blocks.extend(tail)
     marks.extend(tail_marks)
 
-    lexicon = with_user_phrases(default_lexicon(), settings.extra_phrases)
+    lexicon: Lexicon = (with_user_phrases(default_lexicon(), settings.extra_phrases)
+                        if settings.extra_phrases else indexed_lexicon())
     head = scan_head(blocks, body.start, lexicon)
     for i, mark in head.marks.items():
         marks[i] = marks[i] or mark

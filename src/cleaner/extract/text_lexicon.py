@@ -1,0 +1,97 @@
+"""The phrase lexicon with a word index for its "contains" phrases.
+
+:class:`Lexicon` tests "contains" phrases with one regex alternation per reason;
+with eight languages loaded that is hundreds of alternatives tried at every
+position of every line, the largest single cost of the text path. Here each
+phrase is filed under its longest word; a line only tries the phrases filed
+under the words it has, with a plain substring test. Same data, same answers
+(when several families match, the first in load order wins, as in
+:meth:`Lexicon.match`); only the lookup differs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from cleaner.core.reasons import Reason
+from cleaner.extract.lexicon import (
+    CONTAINS_MAX_WORDS,
+    PREFIX_SLACK_WORDS,
+    Lexicon,
+    default_lexicon,
+    normalise,
+)
+
+_TOKEN = re.compile(r"\w+")
+_UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
+# Phrases of at least this many words are filed under an inner word: the
+# first and last words of a phrase may be cut inside a longer word of the line.
+_INNER_FROM = 3
+
+
+def _anchor(phrase: str) -> str | None:
+    """The word a phrase is filed under (its longest inner word)."""
+    tokens: list[str] = _TOKEN.findall(phrase)
+    if not tokens:
+        return None
+    inner = tokens[1:-1] if len(tokens) >= _INNER_FROM else tokens
+    return max(inner, key=len)
+
+
+@dataclass(slots=True)
+class IndexedLexicon(Lexicon):
+    """A :class:`Lexicon` whose "contains" phrases are found through a word index."""
+
+    index: dict[str, list[tuple[int, Reason, str]]] = field(default_factory=dict)
+    # Phrases with no word character, tested on every short line.
+    loose: list[tuple[int, Reason, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, base: Lexicon) -> IndexedLexicon:
+        lex = cls(exact=base.exact, prefixes=base.prefixes, pending=base.pending)
+        for order, (reason, parts) in enumerate(base.pending.items()):
+            for escaped in parts:
+                phrase = _UNESCAPE.sub(r"\1", escaped)
+                anchor = _anchor(phrase)
+                if anchor is None:
+                    lex.loose.append((order, reason, phrase))
+                else:
+                    lex.index.setdefault(anchor, []).append((order, reason, phrase))
+        return lex
+
+    def match(self, text: str, words: int) -> tuple[Reason, str] | None:
+        """As :meth:`Lexicon.match`."""
+        norm = normalise(text)
+        if not norm:
+            return None
+        reason = self.exact.get(norm)
+        if reason is not None:
+            return reason, f"phrase '{norm}'"
+        head = norm.split(" ", 1)[0]
+        for phrase, reason in self.prefixes.get(head, ()):
+            if norm.startswith(phrase):
+                rest = norm[len(phrase):]
+                boundary = not rest or not rest[0].isalnum() or not phrase[-1].isalnum()
+                if boundary and words <= phrase.count(" ") + 1 + PREFIX_SLACK_WORDS:
+                    return reason, f"starts with '{phrase}'"
+        if words > CONTAINS_MAX_WORDS:
+            return None
+        best: tuple[int, Reason, str] | None = None
+        for token in set(_TOKEN.findall(norm)):
+            for entry in self.index.get(token, ()):
+                if (best is None or entry[0] < best[0]) and entry[2] in norm:
+                    best = entry
+        for entry in self.loose:
+            if (best is None or entry[0] < best[0]) and entry[2] in norm:
+                best = entry
+        if best is None:
+            return None
+        return best[1], f"contains '{best[2]}'"
+
+
+@cache
+def indexed_lexicon() -> IndexedLexicon:
+    """The shipped lexicon with its word index (static data, built once)."""
+    return IndexedLexicon.of(default_lexicon())
