@@ -151,7 +151,7 @@ def test_hanging_page_is_abandoned_and_the_batch_finishes(tmp_path: Path) -> Non
         (inp / f"p{n}.html").write_text(page(n))
     (inp / "p3.html").write_text(page(3, "HANG-ME-PLEASE"))
     out = tmp_path / "out.jsonl"
-    res = cli(str(inp), "-o", str(out), "-j", "2", "--timeout", "2",
+    res = cli(str(inp), "-o", str(out), "-j", "2", "--timeout", "5",
               env={"CLEANER_TEST_HANG_TOKEN": "HANG-ME-PLEASE"})
     assert res.returncode == 1, res.stderr
     assert [r["id"] for r in read_jsonl(out)] == [f"p{n}.html" for n in (0, 1, 2, 4, 5)]

@@ -309,7 +309,7 @@ def count_pages(inputs: tuple[str, ...], opts: InputOptions) -> int | None:
         return None
     total = 0
     for item in inputs:
-        paths = [p for p, _ in walk_files(item, opts)] if os.path.isdir(item) else [item]
+        paths = (p for p, _ in walk_files(item, opts)) if os.path.isdir(item) else iter([item])
         for path in paths:
             if is_warc(path) or is_jsonl(path):
                 return None

@@ -206,6 +206,9 @@ def run_batch(opts: BatchOptions, stdin: IO[str] | None = None) -> int:
             return EXIT_INTERRUPTED
         prior = sink.finish()
     index_rows.write()
+    if sink.complete and not opts.quiet:
+        print(f"cleaner: {opts.output} is already complete (--no-resume redoes it)",
+              file=sys.stderr)
     progress.summary(stats)
     return EXIT_PAGES_FAILED if stats.failed or prior else EXIT_OK
 

@@ -23,8 +23,9 @@ from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from cleaner.core.errors import CleanerError
 from cleaner.inputs.sources import Task
-from cleaner.run.worker import JobConfig, Result, process_task
+from cleaner.run.worker import JobConfig, Result, process_task, warm_up
 
 # Tasks in flight or finished-but-waiting per worker. Results are small (one
 # page's text), so a generous window keeps workers busy while one slow page
@@ -34,12 +35,19 @@ WINDOW_PER_JOB = 16
 POLL_SECONDS = 0.25
 # Grace period for a killed or stopping worker to exit (seconds).
 JOIN_SECONDS = 2.0
+# Workers that die before they are ready, in a row, before we give up: a broken
+# installation would otherwise be restarted forever.
+MAX_START_FAILURES = 3
+# What a worker sends once it has started and warmed up.
+READY = "ready"
 
 
 def _worker_main(conn: Connection, cfg: JobConfig) -> None:
     """Worker loop: receive a task, send its result; None means stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's job
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    warm_up(cfg.settings)
+    conn.send(READY)
     while True:
         try:
             task = conn.recv()
@@ -68,6 +76,7 @@ class _Worker:
         child.close()
         self.index: int | None = None
         self.deadline = 0.0
+        self.ready = False
 
     def send(self, index: int, task: Task, timeout: float) -> None:
         self.index = index
@@ -100,6 +109,7 @@ class WorkerPool:
         self.jobs = max(1, jobs)
         self.workers: list[_Worker] = []
         self.window = max(2 * self.jobs, WINDOW_PER_JOB * self.jobs)
+        self.start_failures = 0
 
     def __enter__(self) -> WorkerPool:
         self.workers = [_Worker(self.ctx, self.cfg) for _ in range(self.jobs)]
@@ -130,7 +140,7 @@ class WorkerPool:
         order: list[int] = []  # indexes in input order, for emission
         emitted = 0
         while True:
-            idle = [w for w in self.workers if w.index is None]
+            idle = [w for w in self.workers if w.index is None and w.ready]
             while idle and not exhausted and len(held) < self.window and not stop():
                 try:
                     index, task = next(source)
@@ -154,14 +164,34 @@ class WorkerPool:
                 return
             self._collect(done)
 
+    def _starting(self, ready: set[Any]) -> None:
+        """Mark workers that reported ready; replace those that died starting."""
+        for w in [w for w in self.workers if not w.ready]:
+            if w.conn in ready:
+                try:
+                    w.ready = w.conn.recv() == READY
+                    self.start_failures = 0
+                    continue
+                except (EOFError, OSError):
+                    pass
+            if w.conn in ready or w.process.sentinel in ready:
+                self.start_failures += 1
+                if self.start_failures >= MAX_START_FAILURES:
+                    raise CleanerError(f"worker processes die on start "
+                                       f"(exit code {w.process.exitcode}); is cleaner installed?")
+                self._replace(w)
+
     def _collect(self, done: dict[int, Result]) -> None:
         busy = [w for w in self.workers if w.index is not None]
-        if not busy:
+        starting = [w for w in self.workers if not w.ready]
+        if not busy and not starting:
             return
         now = time.monotonic()
-        wait_for = min(POLL_SECONDS, max(0.0, min(w.deadline for w in busy) - now))
-        ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+        wait_for = min([POLL_SECONDS] + [max(0.0, w.deadline - now) for w in busy])
+        watched = busy + starting
+        ready = set(wait([w.conn for w in watched] + [w.process.sentinel for w in watched],
                          timeout=wait_for))
+        self._starting(ready)
         now = time.monotonic()
         for w in busy:
             index = w.index

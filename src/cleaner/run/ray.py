@@ -25,6 +25,7 @@ everything else works.
 from __future__ import annotations
 
 import json
+import os
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -33,7 +34,7 @@ from typing import Any
 
 from cleaner.core.errors import ExtractionTimeoutError, UsageError
 from cleaner.inputs.sources import Task
-from cleaner.run.worker import JobConfig, Result, process_task
+from cleaner.run.worker import JobConfig, Result, process_task, warm_up
 
 # Pages per Ray task: enough to amortise the per-task scheduling cost (about a
 # millisecond) against pages that take tens of milliseconds each.
@@ -45,6 +46,9 @@ TASKS_PER_CPU = 2
 BACKSTOP_GRACE = 30.0
 # Object store for a Ray instance started by us: records are small and short-lived.
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
+
+
+_warm = False
 
 
 def require_ray() -> Any:
@@ -59,8 +63,18 @@ def _alarm(signum: int, frame: FrameType | None) -> None:
     raise ExtractionTimeoutError("page over the time limit")
 
 
-def clean_pages(tasks: list[Task], cfg: JobConfig, timeout: float) -> list[Result]:
-    """Run in a Ray worker: each page under a SIGALRM time limit."""
+def clean_pages(tasks: list[Task], cfg: JobConfig, timeout: float, cwd: str) -> list[Result]:
+    """Run in a Ray worker: each page under a SIGALRM time limit.
+
+    Relative input paths are the driver's: the worker works from the driver's
+    directory when this node has it (a shared filesystem mounted at the same path).
+    """
+    if os.path.isdir(cwd) and os.getcwd() != cwd:
+        os.chdir(cwd)
+    global _warm
+    if not _warm:  # first task in this worker process: load lazy parts off the clock
+        warm_up(cfg.settings)
+        _warm = True
     results: list[Result] = []
     previous = signal.signal(signal.SIGALRM, _alarm)
     try:
@@ -113,7 +127,8 @@ class _RayRunner:
     def submit(self, items: list[tuple[int, Task]]) -> _Batch:
         pages = [t for _, t in items]
         deadline = time.monotonic() + BACKSTOP_GRACE + 2 * self.timeout * len(pages)
-        return _Batch(items, self.remote.remote(pages, self.cfg_ref, self.timeout), deadline)
+        ref = self.remote.remote(pages, self.cfg_ref, self.timeout, os.getcwd())
+        return _Batch(items, ref, deadline)
 
     def collect(self) -> None:
         """Wait a little for any task; settle finished, crashed and overdue ones."""

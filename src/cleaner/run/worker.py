@@ -8,6 +8,7 @@ page never takes a worker down.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -60,6 +61,21 @@ class Result:
     @classmethod
     def failed(cls, kind: str, message: str) -> Result:
         return cls(error_kind=kind, error_message=message)
+
+
+# A small page of each kind, cleaned once when a worker starts: the first page
+# loads lexicons and lazy imports, which must not count against its time limit.
+WARMUP_HTML = ("<html><head><title>Warm-up</title></head><body><nav><a href='/'>Home</a></nav>"
+               "<article><h1>Warm-up</h1><p>A paragraph of prose, long enough to be kept, "
+               "with commas, clauses and a full stop.</p></article></body></html>")
+WARMUP_TEXT = "Warm-up\n\nA paragraph of prose, long enough to be kept, with a full stop.\n"
+
+
+def warm_up(settings: Settings) -> None:
+    """Clean the warm-up pages (errors ignored: a real page will report them)."""
+    for data, mode in ((WARMUP_HTML, "html"), (WARMUP_TEXT, "text")):
+        with contextlib.suppress(Exception):  # best effort: a real page reports errors
+            clean(data, settings=settings.with_overrides(input_mode=mode))
 
 
 def _test_hooks(data: bytes | str) -> None:
