@@ -152,7 +152,7 @@ def main() -> None:
         root.mkdir(parents=True, exist_ok=True)
         rows = []
         print(f"{'kind':5} {'pages':>6} {'jobs':>4} {'seconds':>8} {'pages/s':>8} "
-              f"{'peak RSS MiB':>12}")
+              f"{'peak RSS MiB':>12} {'load':>5}")
         for n in args.pages:
             for kind in args.kinds:
                 inputs = build_html(root, n, pages) if kind == "html" else \
@@ -160,13 +160,15 @@ def main() -> None:
                 for jobs in args.jobs:
                     out = root / f"out-{kind}-{n}-{jobs}.jsonl"
                     out.unlink(missing_ok=True)
+                    load = os.getloadavg()[0]
                     res = run([str(inputs), "-o", str(out), "-j", str(jobs)])
                     done = count_records(out)
                     row = {"kind": kind, "pages": n, "jobs": jobs, "cleaned": done,
-                           "pages_per_s": n / res["seconds"], **res}
+                           "pages_per_s": n / res["seconds"], "load": load, **res}
                     rows.append(row)
                     print(f"{kind:5} {n:6d} {jobs:4d} {res['seconds']:8.1f} "
-                          f"{row['pages_per_s']:8.1f} {res['peak_rss_mib']:12.0f}", flush=True)
+                          f"{row['pages_per_s']:8.1f} {res['peak_rss_mib']:12.0f} {load:5.1f}",
+                          flush=True)
                     out.unlink(missing_ok=True)
         for n in args.pages:
             for kind in args.kinds:
