@@ -33,7 +33,7 @@ TITLE_BEFORE = 4
 TITLE_AFTER = 12
 TITLE_MAX_WORDS = 40
 # Article text handed to the language identifier (enough for a stable guess).
-LANGUAGE_SAMPLE_CHARS = 1500
+LANGUAGE_SAMPLE_CHARS = 800
 # More different people in the head's bylines than a byline names: a listing.
 MAX_TEXT_PEOPLE = 3
 MAX_TEXT_DATES = 3
@@ -153,8 +153,8 @@ def complete_html(ev: Evidence, blocks: Sequence[Block], verdicts: Sequence[Verd
         ev.listing = True
         authors, dates, updated = [], [], []
     else:
-        title = resolve_html(ev).title
-        authors, dates, updated = text_bylines(head_window(blocks, verdicts, title))
+        window = head_window(blocks, verdicts, ev.resolved_title)
+        authors, dates, updated = text_bylines(window)
     for day in updated[:1]:
         ev.add("date_modified", day, "text")
     for name in authors:

@@ -44,6 +44,8 @@ class Evidence:
     # Body candidates come from the first post of a discussion thread (whose
     # many replies would otherwise make the page look like a listing).
     thread: bool = False
+    # The title the resolver chose (the byline window is anchored on it).
+    resolved_title: str | None = None
 
     def add(self, name: str, value: str | None, origin: str, weak: str = "") -> None:
         """Record a candidate (empty values are ignored)."""

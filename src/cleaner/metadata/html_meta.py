@@ -29,7 +29,7 @@ from cleaner.metadata.jsonld import (
     types_of,
 )
 from cleaner.metadata.language import normalise_tag
-from cleaner.metadata.markup import read_bylines, read_microdata, read_thread, read_times
+from cleaner.metadata.markup import BodyMarks, read_bylines, read_microdata, read_thread, read_times
 from cleaner.metadata.meta_tags import read_meta
 from cleaner.metadata.resolve import choose_authors, choose_date, first, unique
 from cleaner.metadata.titles import choose_title, site_names
@@ -82,10 +82,11 @@ def collect_html(root: HtmlElement, url: str | None) -> Evidence:
         ev.declared_languages.append((lang, "html-lang"))
     _add_jsonld(read_jsonld(root), ev)
     read_meta(root, ev)
-    read_microdata(root, ev)
-    read_times(root, ev)
-    read_bylines(root, ev)
-    read_thread(root, ev)
+    marks = BodyMarks(root)
+    read_microdata(marks, ev)
+    read_times(marks, ev)
+    read_bylines(marks, ev)
+    read_thread(marks, ev)
     ev.h1s = [t for t in (" ".join(h.text_content().split()) for h in root.iter("h1")) if t]
     tag = root.find(".//title")
     if tag is not None:
@@ -156,6 +157,7 @@ def resolve_html(ev: Evidence) -> Metadata:
     if ev.title_tag:
         title_cands.append(Candidate(ev.title_tag, "title-tag"))
     title, origin, cut = choose_title(title_cands, ev.h1s, sites)
+    ev.resolved_title = title
     if title:
         sources["title"] = origin
     if cut and not site:

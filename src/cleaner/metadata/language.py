@@ -2,8 +2,8 @@
 
 Why check: themes ship ``<html lang="en-US">`` whatever the posts are written in,
 and some pages declare nothing. py3langid (a maintained, numpy-only port of
-langid.py that ships its model) reads the article text; it takes ~0.5 ms for
-the first 1,500 characters. Rules:
+langid.py that ships its model) reads the article text; it takes ~0.3 ms for
+the first 800 characters, which are enough for a stable guess on prose. Rules:
 - declared and detected agree on the primary language: keep the declared tag
   (it may carry a region, "en-GB");
 - they disagree, and the text is long and the detection confident: the text
@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 # Enough characters for a stable guess; more only costs time.
-MAX_DETECT_CHARS = 1500
+MAX_DETECT_CHARS = 800
 # Below this many words a detection is a coin toss (menus, captions).
 MIN_DETECT_WORDS = 12
 # Trust a detection alone (nothing declared) from this probability...

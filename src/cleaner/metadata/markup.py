@@ -74,14 +74,46 @@ def _in_item(el: HtmlElement, wanted: tuple[str, ...]) -> bool:
     return False
 
 
-def read_microdata(root: HtmlElement, ev: Evidence) -> None:
+class BodyMarks:
+    """The elements body readers look at, gathered in one walk over the tree.
+
+    Separate XPath queries cost a full walk each (a few ms on a big page);
+    one Python pass with cheap attribute checks serves all readers.
+    """
+
+    def __init__(self, root: HtmlElement) -> None:
+        self.itemprops: list[HtmlElement] = []
+        self.times: list[HtmlElement] = []
+        self.bylines: list[HtmlElement] = []
+        self.handles: list[HtmlElement] = []
+        for el in root.iter():
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            if el.get("itemprop") is not None:
+                self.itemprops.append(el)
+            if tag == "time":
+                self.times.append(el)
+            cls = el.get("class")
+            if tag == "a" and (el.get("rel") or "").lower() == "author":
+                self.bylines.append(el)
+            elif cls:
+                low = cls.lower()
+                if "author" in low or "byline" in low:
+                    self.bylines.append(el)
+                if tag in ("a", "span", "div") and ("user" in low or "author" in low
+                                                    or "poster" in low):
+                    self.handles.append(el)
+
+
+def read_microdata(marks: BodyMarks, ev: Evidence) -> None:
     """schema.org microdata: headline, author, datePublished, dateModified.
 
     Only the first author element counts: on a thread (Q&A, forum) every reply
     carries one, and the page's author is the first poster.
     """
     authored = False
-    for el in root.xpath("//*[@itemprop]"):
+    for el in marks.itemprops:
         props = (el.get("itemprop") or "").lower().split()
         for prop in props:
             if prop == "headline":
@@ -102,11 +134,11 @@ def read_microdata(root: HtmlElement, ev: Evidence) -> None:
                 ev.add("title", el.text_content(), "microdata")
 
 
-def read_times(root: HtmlElement, ev: Evidence) -> None:
+def read_times(marks: BodyMarks, ev: Evidence) -> None:
     """The publication date from ``<time>`` elements in the article body."""
     marked: list[str] = []
     plain: list[str] = []
-    for el in root.iter("time"):
+    for el in marks.times:
         if _elsewhere(el):
             continue
         day = _attr_date(el)
@@ -127,16 +159,14 @@ def read_times(root: HtmlElement, ev: Evidence) -> None:
         ev.add("date", plain[0], "byline", weak="unmarked <time>, several dates")
 
 
-def read_bylines(root: HtmlElement, ev: Evidence) -> None:
+def read_bylines(marks: BodyMarks, ev: Evidence) -> None:
     """Author names from ``rel="author"`` links and byline/author classes.
 
     Several bylines naming different people mean a listing (post cards on a
     home or topic page): then none is the page's author.
     """
     found: list[list[str]] = []
-    for el in root.xpath("//a[@rel='author'] | //*[contains(@class, 'author') or "
-                         "contains(@class, 'byline') or contains(@class, 'Author') or "
-                         "contains(@class, 'Byline')]"):
+    for el in marks.bylines:
         rel_author = el.tag == "a" and (el.get("rel") or "").lower() == "author"
         cls = el.get("class") or ""
         if not rel_author and (not _AUTHOR_CLASS.search(cls) or _NOT_AUTHOR_CLASS.search(cls)):
@@ -170,7 +200,7 @@ THREAD_DATE_TEXTS = 12
 MAX_HANDLE_WORDS = 3
 
 
-def read_thread(root: HtmlElement, ev: Evidence) -> None:
+def read_thread(marks: BodyMarks, ev: Evidence) -> None:
     """The first poster and the first post's date of a discussion thread.
 
     Used only when nothing else names an author or a date: on a thread page
@@ -180,7 +210,7 @@ def read_thread(root: HtmlElement, ev: Evidence) -> None:
     has_date = any(not c.weak for c in ev.get("date"))
     if ev.get("authors") and has_date:
         return
-    for el in root.xpath("//a[@class] | //span[@class] | //div[@class]"):
+    for el in marks.handles:
         if not _HANDLE_CLASS.search(el.get("class") or ""):
             continue
         handle = " ".join(el.text_content().split())
