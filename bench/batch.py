@@ -4,7 +4,10 @@ Builds N pages in a temp dir (the dev HTML pages repeated, as page files and as
 one WARC written with warcio), runs `cleaner batch` as a subprocess with
 ``--jobs`` 1 and 2, and reports pages/s and the peak RSS summed over the whole
 process tree (main, forkserver, workers; sampled every 0.1 s from /proc; shared
-pages are counted once per process, so this overstates real use). Optionally
+pages are counted once per process, so this overstates real use), and the CPU
+seconds the tree used (all processes, and the main process alone): on a shared,
+loaded machine wall-clock pages/s mostly measures the other load, while CPU
+seconds per page show whether more workers cost more work. Optionally
 checks that a run interrupted with SIGINT and resumed writes the same bytes as
 an uninterrupted one.
 
@@ -73,10 +76,11 @@ def build_warc(root: Path, n: int, pages: list[Path]) -> Path:
     return out
 
 
-def tree_rss(root_pid: int) -> int:
-    """Sum of VmRSS (bytes) of ``root_pid`` and all its descendants."""
+def tree_sample(root_pid: int) -> tuple[int, dict[int, int]]:
+    """(sum of VmRSS in bytes, CPU ticks per pid) of ``root_pid`` and all its descendants."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    ticks: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -87,24 +91,31 @@ def tree_rss(root_pid: int) -> int:
                 pages = int(fh.read().split()[1])
         except OSError:
             continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
+        fields = stat.rsplit(")", 1)[1].split()
+        children.setdefault(int(fields[1]), []).append(int(entry))
         rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root_pid]
+        ticks[int(entry)] = int(fields[11]) + int(fields[12])  # utime + stime
+    total, todo, cpu = 0, [root_pid], {}
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        cpu[pid] = ticks.get(pid, 0)
         todo.extend(children.get(pid, []))
-    return total
+    return total, cpu
 
 
 def run(args: list[str], interrupt_after: float | None = None) -> dict[str, float]:
+    """Run `cleaner batch ARGS -q`; wall time, peak tree RSS, CPU seconds (all, main only)."""
     cmd = [sys.executable, "-m", "cleaner", "batch", *args, "-q"]
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, start_new_session=True)
     peak = 0
+    cpu: dict[int, int] = {}
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        rss, ticks = tree_sample(proc.pid)
+        peak = max(peak, rss)
+        for pid, n in ticks.items():
+            cpu[pid] = max(cpu.get(pid, 0), n)
         if interrupt_after is not None and time.monotonic() - start > interrupt_after:
             os.killpg(proc.pid, signal.SIGINT)
             interrupt_after = None
@@ -112,7 +123,9 @@ def run(args: list[str], interrupt_after: float | None = None) -> dict[str, floa
     err = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode not in (0, 1, 130):
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}): {err}")
+    hz = os.sysconf("SC_CLK_TCK")
     return {"seconds": time.monotonic() - start, "peak_rss_mib": peak / 2**20,
+            "cpu_seconds": sum(cpu.values()) / hz, "main_cpu_seconds": cpu.get(proc.pid, 0) / hz,
             "exit": proc.returncode}
 
 
@@ -152,7 +165,7 @@ def main() -> None:
         root.mkdir(parents=True, exist_ok=True)
         rows = []
         print(f"{'kind':5} {'pages':>6} {'jobs':>4} {'seconds':>8} {'pages/s':>8} "
-              f"{'peak RSS MiB':>12} {'load':>5}")
+              f"{'peak RSS MiB':>12} {'load':>5} {'CPU s':>7} {'main CPU s':>10}")
         for n in args.pages:
             for kind in args.kinds:
                 inputs = build_html(root, n, pages) if kind == "html" else \
@@ -167,8 +180,8 @@ def main() -> None:
                            "pages_per_s": n / res["seconds"], "load": load, **res}
                     rows.append(row)
                     print(f"{kind:5} {n:6d} {jobs:4d} {res['seconds']:8.1f} "
-                          f"{row['pages_per_s']:8.1f} {res['peak_rss_mib']:12.0f} {load:5.1f}",
-                          flush=True)
+                          f"{row['pages_per_s']:8.1f} {res['peak_rss_mib']:12.0f} {load:5.1f} "
+                          f"{res['cpu_seconds']:7.0f} {res['main_cpu_seconds']:10.1f}", flush=True)
                     out.unlink(missing_ok=True)
         for n in args.pages:
             for kind in args.kinds:

@@ -43,8 +43,9 @@ def main() -> None:
             rates[engine] = args.pages / res["seconds"]
             outs[engine] = out
             print(f"{engine:5} {args.pages} pages -j {args.jobs}: {res['seconds']:.1f} s, "
-                  f"{rates[engine]:.1f} pages/s, peak RSS {res['peak_rss_mib']:.0f} MiB "
-                  f"(load average at start {load:.1f})", flush=True)
+                  f"{rates[engine]:.1f} pages/s, peak RSS {res['peak_rss_mib']:.0f} MiB, "
+                  f"CPU {res['cpu_seconds']:.0f} s (load average at start {load:.1f})",
+                  flush=True)
         same = outs["local"].read_bytes() == outs["ray"].read_bytes()
         print(f"ray / local throughput: {rates['ray'] / rates['local']:.2f}x; "
               f"outputs identical: {same}")
