@@ -22,7 +22,8 @@ table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d8dd
 th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #d8dde3;vertical-align:top}
 th{background:#eef1f4;font-weight:600;white-space:nowrap}
 th button{font:inherit;border:0;background:none;padding:0;cursor:pointer;color:inherit}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+button[data-dir=asc]::after{content:" ▲"}button[data-dir=desc]::after{content:" ▼"}
 td.name{overflow-wrap:anywhere}
 tr.failed td{background:#fdeeee}.err{color:#a1262d}
 """
@@ -71,7 +72,8 @@ def _row(entry: Mapping[str, object]) -> str:
 def build_index(entries: list[dict[str, object]]) -> str:
     """The index page as one HTML string."""
     failed = sum(1 for e in entries if e.get("error"))
-    head = "".join(f'<th><button type="button" data-type="{kind}">{label}</button></th>'
+    head = "".join(f'<th class="{"n" if kind == "number" else "t"}">'
+                   f'<button type="button" data-type="{kind}">{label}</button></th>'
                    for label, kind in _COLUMNS)
     rows = "\n".join(_row(e) for e in entries)
     return (
