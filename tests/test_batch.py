@@ -245,3 +245,17 @@ def test_parquet_output_has_the_same_records(tmp_path: Path) -> None:
     assert [t["id"] for t in table] == [r["id"] for r in rows]
     assert [t["text"] for t in table] == [r["text"] for r in rows]
     assert table[0]["source"]["path"] == rows[0]["source"]["path"]  # type: ignore[index]
+
+
+def test_report_dir_gets_a_page_per_input_and_an_index(tmp_path: Path) -> None:
+    inp = tmp_path / "in"
+    (inp / "sub").mkdir(parents=True)
+    (inp / "sub" / "a.html").write_text(page(1))
+    (inp / "b.html").write_bytes(b"")
+    report = tmp_path / "report"
+    code = run_batch(BatchOptions(inputs=(str(inp),), output=str(tmp_path / "o.jsonl"),
+                                  jobs=1, quiet=True, report_dir=str(report)))
+    assert code == 1
+    assert (report / "sub" / "a.html").is_file()
+    index = (report / "index.html").read_text()
+    assert 'href="sub/a.html"' in index and "empty-input" in index
