@@ -109,6 +109,9 @@ def looks_personal(name: str) -> bool:
 def split_names(raw: str) -> list[str]:
     """Names from a byline that may list several people ("A, B and C")."""
     text = _PREFIX.sub("", " ".join(raw.split()).strip())
+    inverted = _INVERTED.match(text)
+    if inverted and not _CREDENTIAL.match(inverted.group(2)):  # "Okafor, Chiamaka" (citation style) is one person
+        text = f"{inverted.group(2)} {inverted.group(1)}"
     names: list[str] = []
     for chunk in _SPLIT.split(text):
         parts = [p.strip() for p in chunk.split(",")]
@@ -121,6 +124,10 @@ def split_names(raw: str) -> list[str]:
             if name and name not in names:
                 names.append(name)
     return names[:MAX_AUTHORS]
+
+
+# "Surname, Given" as citation_author and Dublin Core write names.
+_INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’.-]+(?:\s+[A-Z]\.?)?)$")
 
 
 def _key(text: str) -> str:
