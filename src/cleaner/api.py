@@ -12,7 +12,14 @@ from cleaner.extract.comments import extract_comments
 from cleaner.extract.features import count_words
 from cleaner.extract.html_pipeline import extract_html
 from cleaner.extract.text_pipeline import extract_text
-from cleaner.inputs.decode import _BOMS, GZIP_MAGIC, decode_bytes, maybe_gunzip, sniff_utf16
+from cleaner.inputs.decode import (
+    _BOMS,
+    GZIP_MAGIC,
+    clean_text,
+    decode_bytes,
+    maybe_gunzip,
+    sniff_utf16,
+)
 from cleaner.inputs.detect import detect_kind, sniff_binary
 from cleaner.inputs.parse import parse_html
 from cleaner.metadata.complete import complete_html
@@ -44,9 +51,13 @@ def read_page(source: Source, settings: Settings) -> Page:
         if len(data) > settings.max_bytes:
             raise TooLargeError(f"{len(data)} characters exceeds the limit of {settings.max_bytes}")
         if data.startswith(GZIP_MAGIC.decode("latin-1")):
-            return read_page(replace(source, data=data.encode("latin-1")), settings)
+            try:  # gzip bytes smuggled in a str; other text starting so is text
+                return read_page(replace(source, data=data.encode("latin-1")), settings)
+            except UnicodeEncodeError:
+                pass
         text, encoding = data, None
-    text = text.replace("\x00", "")
+    # Lone surrogates (str input), NUL and control characters: see clean_text.
+    text = clean_text(text)
     if not text.strip():
         raise EmptyInputError("the input is empty")
     if settings.input_mode == "html":
