@@ -19,11 +19,19 @@ from click.testing import CliRunner
 
 import cleaner
 from cleaner.cli import main
+from cleaner.core.model import Document, InputKind, Metadata, Verdict
+from cleaner.core.reasons import Reason
 from cleaner.outputs.render import document_record
-from cleaner.outputs.report import write_index, write_page_report
+from cleaner.outputs.report import (
+    OPEN_RUNS_BELOW_BLOCKS,
+    RUN_COLLAPSE_MIN,
+    write_index,
+    write_page_report,
+)
 from tests.conftest import EXAMPLES, REPO, SEED
 from tests.test_report_html import (
     REPORT_FIXTURES,
+    _block,
     assert_faithful,
     legend_counts,
     parse_report,
@@ -115,3 +123,21 @@ def test_index_sorts_in_browser(tmp_path: Path) -> None:
     assert dom.xpath("//body/@data-up") == ["c.html,a.html,b.html"]
     assert [r.xpath("string(td[1])") for r in dom.xpath("//tbody/tr")] == [
         "b.html", "a.html", "c.html"]
+
+
+def test_legend_link_opens_a_folded_run(tmp_path: Path) -> None:
+    """Big pages start with runs folded; following a legend link (#bN) unfolds the run."""
+    n = OPEN_RUNS_BELOW_BLOCKS + 20
+    verdicts = tuple(Verdict(Reason.NAV if i % 10 < RUN_COLLAPSE_MIN else Reason.ARTICLE_BODY,
+                             "rule") for i in range(n))
+    doc = Document(blocks=tuple(_block(i, f"block {i}") for i in range(n)), verdicts=verdicts,
+                   metadata=Metadata(), input_kind=InputKind.HTML)
+    report = tmp_path / "big.html"
+    write_page_report(doc, report, "big.html")
+    target = 10 + 2  # the second block of the second folded run (1-based ids)
+    root = parse_report(chromium(["--dump-dom", f"{report.as_uri()}#b{target}"],
+                                 tmp_path / "profile"))
+    opened = [d for d in root.xpath("//details") if d.get("open") is not None]
+    assert len(opened) == 1
+    assert opened[0].xpath(f'.//div[@id="b{target}"]')
+    assert root.xpath('//table[@class="legend"]//a/@href') == ["#b5", "#b1"]

@@ -65,6 +65,7 @@ th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertic
 th{background:#eef1f4;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.v{overflow-wrap:anywhere}.none{color:var(--muted)}
 .legend td:first-child,.meta td:last-child{white-space:nowrap}
+.legend a{color:inherit}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
 .sw{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:6px;
  vertical-align:-1px;background:var(--c,#fff);border:1px solid var(--c,var(--kept))}
@@ -206,13 +207,18 @@ def _blocks_html(decisions: Sequence[Decision]) -> str:
 
 def _legend_html(decisions: Sequence[Decision]) -> str:
     counts = Counter(d.reason for d in decisions)
+    # Each code links to its first block (browsers open a folded run to show it).
+    first: dict[Reason, int] = {}
+    for index, d in enumerate(decisions, start=1):
+        first.setdefault(d.reason, index)
     order = sorted(counts, key=lambda r: (not r.keeps, -counts[r], list(Reason).index(r)))
     rows = []
     for reason in order:
         verdict = "kept" if reason.keeps else "removed"
         rows.append(
             f'<tr class="r-{reason}" data-reason="{reason}" data-count="{counts[reason]}">'
-            f'<td><span class="sw"></span><code>{reason}</code></td><td>{verdict}</td>'
+            f'<td><span class="sw"></span><a href="#b{first[reason]}" title="first block">'
+            f"<code>{reason}</code></a></td><td>{verdict}</td>"
             f'<td class="n">{counts[reason]}</td><td>{_esc(reason.meaning)}</td></tr>'
         )
     if not rows:
