@@ -71,7 +71,7 @@ def read_meta(root: HtmlElement, ev: Evidence) -> None:
         if fld is not None:
             found.append((fld, _RANK[key], key, value))
     for fld, _, key, value in sorted(found, key=lambda f: (f[0], f[1])):
-        if fld in _LIST_FIELDS or (fld == "authors" and "," in value and key != "author"):
+        if fld in _LIST_FIELDS:
             for part in value.split(","):
                 ev.add(fld, part, _origin(key))
         elif fld == "type":

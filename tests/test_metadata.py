@@ -1,0 +1,252 @@
+"""Metadata: sources in order of trust, agreement, abstention, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.core.model import Metadata
+from cleaner.metadata.authors import role_like, site_like, split_names
+from cleaner.metadata.dates import parse_date, url_date
+from cleaner.metadata.language import choose_language, normalise_tag
+from cleaner.metadata.titles import split_site_name
+from cleaner.outputs.render import document_record
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "metadata"
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "text-dev" / "seed" / "example.txt"
+
+
+def meta_of(name: str, url: str | None = None) -> Metadata:
+    data = (FIXTURES / f"{name}.html").read_bytes()
+    return cleaner.clean(data, url=url or f"https://site.example/{name}/").metadata
+
+
+def test_jsonld_graph_resolves_references_and_beats_weaker_sources() -> None:
+    m = meta_of("jsonld_graph", "https://orchardweekly.example/prune-apple-trees/?utm=1")
+    assert m.title == "How to Prune Apple Trees in Winter"
+    # The author is an @id reference into the graph; <meta name=author>
+    # says "admin", which loses to a named person.
+    assert m.authors == ("Maria Lindqvist",)
+    assert m.sources["authors"] == "json-ld"
+    assert "authors" not in m.flags
+    # The Article's date, not the WebPage stamp, nor the © 2019 footer.
+    assert m.date == "2024-02-11"
+    assert m.date_modified == "2024-03-02"
+    assert m.sources["date"] == "json-ld"
+    assert m.site_name == "Orchard Weekly"
+    assert m.url == "https://orchardweekly.example/prune-apple-trees/"
+    assert m.hostname == "orchardweekly.example"
+    assert m.language == "en-GB"
+    assert m.tags == ("apple trees", "pruning", "winter")
+    assert m.categories == ("Fruit",)
+    assert m.image == "https://orchardweekly.example/img/apple.jpg"
+    assert m.page_type == "article"
+
+
+def test_opengraph_and_twitter_cards_alone() -> None:
+    m = meta_of("opengraph_only")
+    assert m.title == "Night trains are back in Europe"
+    # article:author is a profile URL (refused); the Twitter "Written by" label names him.
+    assert m.authors == ("Tom Becker",)
+    assert m.sources["authors"] == "opengraph"
+    assert m.date == "2023-10-05"
+    assert m.site_name == "Rail Notes"
+    assert m.description == "Sleeper services are returning to routes that were cut a decade ago."
+
+
+def test_plain_meta_citation_and_dublin_core() -> None:
+    m = meta_of("meta_only")
+    assert m.title == "Soil carbon in long-term grassland plots"
+    assert m.authors == ("Chiamaka Okafor",)  # "Surname, Given" is one person
+    assert m.date == "2021-03-15"
+    assert m.sources["date"] == "meta"
+    assert m.site_name == "Journal of Field Ecology"
+    assert m.tags == ("soil", "carbon", "grassland")
+
+
+def test_microdata_article() -> None:
+    m = meta_of("microdata")
+    assert m.title == "Local bakery wins national award"
+    assert m.authors == ("Priya Raman",)
+    assert m.date == "2022-09-30"
+    assert m.sources["authors"] == "microdata"
+    assert m.sources["date"] == "microdata"
+
+
+def test_visible_byline_and_date_line_only() -> None:
+    m = meta_of("byline_only")
+    assert m.authors == ("Jane Holloway",)
+    assert m.date == "2024-03-03"
+    assert m.sources["authors"] == "text"
+    assert m.sources["date"] == "text"
+
+
+def test_date_from_url_path() -> None:
+    m = meta_of("url_date", "https://citynews.example/2023/07/14/council-cycle-lanes/")
+    assert m.date == "2023-07-14"
+    assert m.sources["date"] == "url"
+
+
+def test_conflicting_sources_resolved_by_trust() -> None:
+    m = meta_of("conflict")
+    # JSON-LD names a person; <meta name=author> says "Editorial Team" (a role).
+    assert m.authors == ("Lukas Brenner",)
+    # The visible "Updated June 1" is the modification date, not the publication date;
+    # the related-post <time> in the sidebar is ignored.
+    assert m.date == "2024-05-02"
+    assert m.date_modified == "2024-06-01"
+    assert m.site_name == "Ink & Paper"
+    assert m.title == "The quiet comeback of the fountain pen"
+
+
+def test_admin_author_kept_only_when_nothing_better_and_flagged() -> None:
+    m = meta_of("admin_author")
+    assert m.authors == ("admin",)
+    assert m.flags["authors"] == "role-like name"
+    assert m.date == "2024-04-09"
+
+
+def test_no_date_from_copyright_line_or_today_widget() -> None:
+    m = meta_of("copyright_trap")
+    assert m.date is None
+    assert "date" not in m.sources
+
+
+def test_site_name_cut_from_title() -> None:
+    m = meta_of("title_site")
+    assert m.title == "Ten Ways to Save Water at Home"
+    assert m.site_name == "Green Home"
+    assert m.authors == ()
+
+
+def test_forum_thread_first_poster() -> None:
+    m = meta_of("forum_thread")
+    assert m.title == "Boiler pressure keeps dropping"
+    assert m.authors == ("kettle99",)
+    assert m.date == "2023-12-17"
+
+
+def test_front_page_has_no_author_or_date() -> None:
+    posts = "".join(
+        f'<div class="card"><h2><a href="/p{i}">Story number {i} about the town</a></h2>'
+        f'<p class="byline">By Writer{i} Lastname</p><p>January {i + 1}, 2024</p>'
+        f"<p>A short teaser for story {i} that runs on for a few words.</p></div>"
+        for i in range(6)
+    )
+    html = f"<html lang='en'><head><title>Town News</title></head><body>{posts}</body></html>"
+    m = cleaner.clean(html, url="https://townnews.example/").metadata
+    assert m.authors == ()
+    assert m.date is None
+
+
+def test_organisation_author_flagged_when_alone() -> None:
+    html = """<html lang="en"><head><title>Annual report on river quality</title>
+    <script type="application/ld+json">{"@context": "https://schema.org", "@type": "Article",
+    "headline": "Annual report on river quality", "datePublished": "2024-01-15",
+    "author": {"@type": "Organization", "name": "River Trust"}}</script></head>
+    <body><h1>Annual report on river quality</h1><p>Water quality improved in most of the
+    rivers we monitor this year, with fewer pollution incidents reported in the summer.</p>
+    </body></html>"""
+    m = cleaner.clean(html, url="https://rivertrust.example/report/").metadata
+    assert m.authors == ("River Trust",)
+    assert m.flags["authors"] == "organisation"
+
+
+def test_explain_json_carries_sources() -> None:
+    doc = cleaner.clean((FIXTURES / "jsonld_graph.html").read_bytes(),
+                        url="https://orchardweekly.example/prune-apple-trees/")
+    record = document_record(doc)
+    assert record["metadata"]["sources"]["date"] == "json-ld"
+    assert record["metadata"]["authors"] == ["Maria Lindqvist"]
+    assert record["metadata"]["word_count"] > 0
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed data not present")
+def test_text_seed_admin_author_flagged() -> None:
+    m = cleaner.clean(SEED.read_bytes()).metadata
+    assert m.title == "Blinken talks with Chinese foreign minister ahead of possible visit to Beijing"
+    assert m.authors == ("admin",)
+    assert m.flags["authors"] == "role-like name"
+    assert m.sources["authors"] == "text"
+    assert m.language == "en"
+
+
+LANGS = {"en": "en", "de": "de", "fr": "fr", "es": "es", "pt": "pt-BR", "it": "it",
+         "nl": "nl", "pl": "pl", "ru": "ru", "ja": "ja"}
+
+
+@pytest.mark.parametrize(("name", "expected"), sorted(LANGS.items()))
+def test_language_of_multilingual_articles(name: str, expected: str) -> None:
+    m = cleaner.clean((FIXTURES / "lang" / f"{name}.html").read_bytes()).metadata
+    assert m.language == expected
+    # nl and ru declare nothing: the tag comes from the text.
+    assert m.sources["language"] == ("text" if name in ("nl", "ru") else "meta")
+
+
+def test_declared_language_overruled_by_long_confident_text() -> None:
+    m = cleaner.clean((FIXTURES / "lang" / "de_declared_en.html").read_bytes()).metadata
+    assert m.language == "de"
+    assert m.sources["language"] == "text"
+    assert "en-US" in m.flags["language"]
+
+
+def test_short_text_keeps_the_declaration() -> None:
+    assert choose_language(["fr-CA"], "Bonjour") == ("fr-CA", "meta", "")
+    assert choose_language([], "Hi there") == (None, "", "")
+
+
+@pytest.mark.parametrize(("raw", "tag"), [
+    ("en_us", "en-US"), ("zh-hans-cn", "zh-Hans-CN"), ("DE", "de"), ("pt-BR,en", "pt-BR"),
+    ("x-default", None), ("", None),
+])
+def test_normalise_tag(raw: str, tag: str | None) -> None:
+    assert normalise_tag(raw) == tag
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("2024-02-11T08:30:00+00:00", "2024-02-11"),
+    ("2021/03/15", "2021-03-15"),
+    ("June 4, 2025", "2025-06-04"),
+    ("Wednesday, Jun. 4th 2025 10:00", "2025-06-04"),
+    ("4. Juni 2025", "2025-06-04"),
+    ("4 de junio de 2025", "2025-06-04"),
+    ("25/12/2024", "2024-12-25"),
+    ("06/04/2025", None),  # ambiguous day/month: refused, not guessed
+    ("1970-01-01", None),  # a zero timestamp, not a publication date
+    ("2024-02-30", None),
+    ("no date here", None),
+])
+def test_parse_date(text: str, day: str | None) -> None:
+    assert parse_date(text) == day
+
+
+def test_url_date_needs_a_full_day() -> None:
+    assert url_date("https://x.example/2023/07/14/slug/") == "2023-07-14"
+    assert url_date("https://x.example/news/2023-07-14-slug") == "2023-07-14"
+    assert url_date("https://x.example/2023/07/slug/") is None
+    assert url_date("https://x.example/item?id=2023") is None
+
+
+def test_author_names() -> None:
+    assert split_names("By Jane Doe | March 3, 2024") == ["Jane Doe"]
+    assert split_names("Danielle DeSiato, Donna Enzmann, and Natalie Nguyen") == [
+        "Danielle DeSiato", "Donna Enzmann", "Natalie Nguyen"]
+    assert split_names("Dylan Bailey, MS, RD, FAND") == ["Dylan Bailey"]
+    assert split_names("https://www.facebook.com/someone") == []
+    assert split_names("undefined") == []
+    assert role_like("admin") and role_like("Editorial Team") and not role_like("Jane Doe")
+    assert site_like("The Verge", "The Verge", None)
+    assert site_like("Example", None, "www.example.com")
+    assert not site_like("Jane Doe", "The Verge", "www.theverge.com")
+
+
+def test_split_site_name_needs_evidence() -> None:
+    assert split_site_name("Ten Ways to Save Water | Green Home", ["Green Home"]) == (
+        "Ten Ways to Save Water", "Green Home")
+    assert split_site_name("Orchard Weekly - How to prune", ["orchardweekly"]) == (
+        "How to prune", "Orchard Weekly")
+    # No sign that the second half is the site: the title stays whole.
+    title = "How Machine Learning is Shaping eCommerce - 10 Benefits"
+    assert split_site_name(title, ["appinventiv"]) == (title, None)
