@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 import unicodedata
@@ -54,7 +53,8 @@ def traf_meta(html: bytes, url: str | None) -> dict[str, Any]:
     return {"title": m.title, "author": m.author, "date": m.date}
 
 
-def ours(html: bytes, url: str | None, direct: bool = False, direct_full: bool = False) -> dict[str, Any]:
+def ours(html: bytes, url: str | None, direct: bool = False,
+         direct_full: bool = False) -> dict[str, Any]:
     if direct:  # markup metadata only (no extraction): fast iteration
         from cleaner.core.settings import DEFAULT_SETTINGS
         from cleaner.extract.html_pipeline import extract_html
@@ -113,7 +113,7 @@ def main() -> None:
     rows = [(p.truth, ours(p.data, p.url, args.direct, args.full)) for p in pages]
     dt = time.perf_counter() - t0
     res = score(rows)
-    print(f"cleaner     : " + "  ".join(f"{k}={v:.3f}" for k, v in res.items())
+    print("cleaner     : " + "  ".join(f"{k}={v:.3f}" for k, v in res.items())
           + f"  ({len(pages) / dt:.1f} docs/s incl. clean())")
     if args.traf:
         cache: dict[str, Any] = json.loads(TRAF_CACHE.read_text()) if TRAF_CACHE.exists() else {}
@@ -123,17 +123,17 @@ def main() -> None:
                 cache[p.id] = traf_meta(p.data, p.url)
         TRAF_CACHE.write_text(json.dumps(cache))
         tres = score([(p.truth, cache[p.id]) for p in pages])
-        print(f"trafilatura : " + "  ".join(f"{k}={v:.3f}" for k, v in tres.items()))
+        print("trafilatura : " + "  ".join(f"{k}={v:.3f}" for k, v in tres.items()))
     if args.show:
         key = {"title": "title", "author": "author", "date": "publish_date"}[args.show]
         for p, (g, r) in zip(pages, rows, strict=True):
-            gold = g.get(key)
+            gold = str(g[key]) if g.get(key) else None
             if args.show == "title":
                 bad = norm_title(gold) != norm_title(r["title"])
             elif args.show == "author":
-                bad = (not author_ok(r["author"], gold)) if gold else bool(r["author"])
+                bad = not author_ok(r["author"], gold) if gold else bool(r["author"])
             else:
-                bad = (not date_ok(r["date"], gold)) if gold else bool(r["date"])
+                bad = not date_ok(r["date"], gold) if gold else bool(r["date"])
             if bad or args.all:
                 src = r["sources"].get("authors" if args.show == "author" else args.show)
                 flag = r["flags"].get("authors" if args.show == "author" else args.show, "")

@@ -15,7 +15,8 @@ from cleaner.metadata.titles import split_site_name
 from cleaner.outputs.render import document_record
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "metadata"
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "text-dev" / "seed" / "example.txt"
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SEED = SHARED / "data" / "text-dev" / "seed" / "example.txt"
 
 
 def meta_of(name: str, url: str | None = None) -> Metadata:
@@ -166,7 +167,8 @@ def test_explain_json_carries_sources() -> None:
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed data not present")
 def test_text_seed_admin_author_flagged() -> None:
     m = cleaner.clean(SEED.read_bytes()).metadata
-    assert m.title == "Blinken talks with Chinese foreign minister ahead of possible visit to Beijing"
+    assert m.title == ("Blinken talks with Chinese foreign minister ahead of possible visit"
+                       " to Beijing")
     assert m.authors == ("admin",)
     assert m.flags["authors"] == "role-like name"
     assert m.sources["authors"] == "text"

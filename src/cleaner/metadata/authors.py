@@ -110,7 +110,8 @@ def split_names(raw: str) -> list[str]:
     """Names from a byline that may list several people ("A, B and C")."""
     text = _PREFIX.sub("", " ".join(raw.split()).strip())
     inverted = _INVERTED.match(text)
-    if inverted and not _CREDENTIAL.match(inverted.group(2)):  # "Okafor, Chiamaka" (citation style) is one person
+    if inverted and not _CREDENTIAL.match(inverted.group(2)):
+        # "Okafor, Chiamaka" (citation style) is one person.
         text = f"{inverted.group(2)} {inverted.group(1)}"
     names: list[str] = []
     for chunk in _SPLIT.split(text):

@@ -149,9 +149,11 @@ def listing_shape(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> bool:
 
 def complete_html(ev: Evidence, blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> Metadata:
     """Final metadata of an HTML page: markup evidence plus the visible bylines."""
+    authors: list[str] = []
+    dates: list[str] = []
+    updated: list[str] = []
     if listing_shape(blocks, verdicts):
         ev.listing = True
-        authors, dates, updated = [], [], []
     else:
         window = head_window(blocks, verdicts, ev.resolved_title)
         authors, dates, updated = text_bylines(window)

@@ -167,9 +167,8 @@ def people(ld: JsonLd, value: Any) -> list[tuple[str, bool]]:
     for item in items:
         item = ld.resolve(item)
         if isinstance(item, str):
-            name = " ".join(item.split())
-            if name:
-                out.append((name, False))
+            if item.strip():
+                out.append((" ".join(item.split()), False))
         elif isinstance(item, dict):
             name = text_value(item.get("name"))
             if not name and (item.get("givenName") or item.get("familyName")):

@@ -220,7 +220,8 @@ def read_thread(marks: BodyMarks, ev: Evidence) -> None:
         if not ev.get("authors"):
             ev.add("authors", handle, "byline")
         if not has_date:
-            texts = el.xpath(f"following::text()[normalize-space()][position() <= {THREAD_DATE_TEXTS}]")
+            query = f"following::text()[normalize-space()][position() <= {THREAD_DATE_TEXTS}]"
+            texts = el.xpath(query)
             for text in texts:
                 day = parse_date(str(text))
                 if day:
