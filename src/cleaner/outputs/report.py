@@ -65,7 +65,7 @@ th,td{text-align:left;padding:4px 8px;border-bottom:1px solid var(--line);vertic
 th{background:#eef1f4;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
 td.v{overflow-wrap:anywhere}.none{color:var(--muted)}
 .legend td:first-child,.meta td:last-child{white-space:nowrap}
-.legend a{color:inherit}
+.legend a{color:inherit;text-decoration:none}.legend a:hover{text-decoration:underline}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
 .sw{display:inline-block;width:12px;height:12px;border-radius:3px;margin-right:6px;
  vertical-align:-1px;background:var(--c,#fff);border:1px solid var(--c,var(--kept))}
