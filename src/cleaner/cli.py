@@ -6,8 +6,12 @@ and the error's exit code; ``--debug`` shows the traceback instead.
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +19,7 @@ import click
 
 from cleaner.api import clean as clean_page
 from cleaner.cli_options import settings_options
-from cleaner.core.errors import CleanerError, InputReadError, UsageError
+from cleaner.core.errors import CleanerError, ExtractionTimeoutError, InputReadError, UsageError
 from cleaner.core.model import Source
 from cleaner.core.settings import Settings
 from cleaner.outputs.render import render
@@ -28,12 +32,42 @@ def fail(where: str, exc: CleanerError) -> None:
     click.echo(f"cleaner: {where}: {exc.kind}: {exc.message}", err=True)
 
 
-def read_input(path: str) -> Source:
-    """Read a file (or stdin for '-') into a Source."""
-    if path == "-":
-        return Source(data=sys.stdin.buffer.read(), path="<stdin>")
+@contextlib.contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise ExtractionTimeoutError after ``seconds`` (SIGALRM: POSIX, main thread).
+
+    The handler runs between Python bytecodes, so a long C call (libxml2 parsing
+    a huge page) finishes first; batch mode uses worker processes instead.
+    """
+    if not seconds or not hasattr(signal, "setitimer") or (
+            threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ExtractionTimeoutError(f"gave up after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return Source(data=Path(path).read_bytes(), path=path)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def read_input(path: str, limit: int | None = None) -> Source:
+    """Read a file (or stdin for '-') into a Source.
+
+    With ``limit``, at most ``limit + 1`` bytes are read: clean() then refuses the
+    page as too-large, and /dev/zero or a 10 GB file cannot exhaust memory first.
+    """
+    size = -1 if limit is None else limit + 1
+    if path == "-":
+        return Source(data=sys.stdin.buffer.read(size), path="<stdin>")
+    try:
+        with open(path, "rb") as handle:
+            return Source(data=handle.read(size), path=path)
     except FileNotFoundError as exc:
         raise InputReadError("no such file") from exc
     except IsADirectoryError as exc:
@@ -69,9 +103,11 @@ def main() -> None:
 @click.option("--explain", is_flag=True,
               help="With --format json: list every removed block with its reason.")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Give up on a page after this many seconds (POSIX; kind 'timeout').")
 @settings_options
 def clean_cmd(files: tuple[str, ...], fmt: str, url: str | None, explain: bool,
-              debug: bool, settings: Settings) -> None:
+              debug: bool, timeout: float | None, settings: Settings) -> None:
     """Clean one or more pages and print the article.
 
     FILES are HTML or text pages (plain or .gz); none or '-' reads stdin.
@@ -90,9 +126,10 @@ def clean_cmd(files: tuple[str, ...], fmt: str, url: str | None, explain: bool,
     for path in paths:
         where = "<stdin>" if path == "-" else path
         try:
-            source = read_input(path)
-            doc = clean_page(source, url=url, settings=settings)
-            out = render(doc, fmt, explain)
+            with deadline(timeout):
+                source = read_input(path, settings.max_bytes)
+                doc = clean_page(source, url=url, settings=settings)
+                out = render(doc, fmt, explain)
             if fmt == "json" and len(paths) > 1:
                 out = " ".join(out.split("\n"))
         except CleanerError as exc:

@@ -131,6 +131,8 @@ def cases(secret_path: str = "/etc/hostname") -> list[Case]:
         Case("nul-only", lambda: b"\x00" * 512, "not-a-page"),
         Case("nul-bytes-in-html", lambda: _enc(art.replace("harbour", "har\x00bour")),
              keep=(LEAD,)),
+        Case("utf8-bom-then-binary", lambda: b"\xef\xbb\xbf" + _random_bytes(8192),
+             "undecodable"),
         Case("random-binary", lambda: _random_bytes(64 * 1024), "not-a-page"),
         Case("png", lambda: b"\x89PNG\r\n\x1a\n" + _random_bytes(4096), "not-a-page"),
         Case("pdf", lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + _random_bytes(4096), "not-a-page"),

@@ -22,7 +22,7 @@ import re
 import zlib
 from dataclasses import dataclass
 
-from cleaner.core.errors import InputReadError, TooLargeError
+from cleaner.core.errors import InputReadError, TooLargeError, UndecodableError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -64,6 +64,9 @@ _MULTIBYTE = frozenset({
 _LATIN_TIE = 0.15
 _LATIN_FAMILY = re.compile(r"^(?:cp125[0-8]|iso8859_(?:[1-4]|9|1[0345])|latin_1|mac_\w+)$")
 _FALLBACK_ERRORS = "cleaner-cp1252-fallback"
+# A decoding that had to replace more than this share of the characters is not
+# text (e.g. a UTF-8 byte-order mark in front of an image).
+_MAX_REPLACED_SHARE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +188,18 @@ def detect_encoding(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
-    """Decode page bytes to text, remembering the encoding used."""
+    """Decode page bytes to text, remembering the encoding used.
+
+    Raises UndecodableError when the best decoding is mostly replacement marks.
+    """
+    decoded = _decode(data, declared)
+    if decoded.text.count("\ufffd") > _MAX_REPLACED_SHARE * len(decoded.text):
+        raise UndecodableError(f"bytes are not text in {decoded.encoding} nor in any "
+                               "encoding detection proposes")
+    return decoded
+
+
+def _decode(data: bytes, declared: str | None) -> Decoded:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             text = data[len(bom) :].decode(enc, errors="replace")
@@ -195,9 +209,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return Decoded(data.decode(utf16, errors="replace"), utf16)
     if data.isascii():
         return Decoded(data.decode("ascii"), "ascii")
-    text = _try(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8")
+    strict = _try(data, "utf-8")
+    if strict is not None:
+        return Decoded(strict, "utf-8")
     if _utf8_dominates(data):
         return Decoded(data.decode("utf-8", errors=_FALLBACK_ERRORS), "utf-8+cp1252")
     candidates: list[str] = []
@@ -215,8 +229,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
             enc = "cp1252"
         if enc.startswith(("utf_16", "utf-16", "utf_32", "utf-32", "utf_8", "utf-8")):
             continue  # UTF-8 was tried; a UTF-16/32 label on 8-bit bytes is a lie
-        text = _try(data, enc)
-        if text is None:
+        legacy = _try(data, enc)
+        if legacy is None:
             continue
         if enc not in _MULTIBYTE and _runs_share(data[:_DETECT_BYTES]) > _RUN_SHARE_DOUBT:
             guess = detect_encoding(data)
@@ -224,7 +238,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
                 better = _try(data, guess)
                 if better is not None:
                     return Decoded(better, guess)
-        return Decoded(text, enc)
+        return Decoded(legacy, enc)
     return _detect(data)
 
 

@@ -70,7 +70,7 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:_-]*)([^<>]*)>")
 MAX_ATTRIBUTES = 100
 # Only tags at least this long can hold MAX_ATTRIBUTES attributes ("a=1 " each);
 # the scan for them is one linear regex pass (~0.2 s for 50 MB).
-_LONG_TAG = re.compile(r"<[A-Za-z][^<>\s]*(\s[^<>]{%d,})>" % (4 * MAX_ATTRIBUTES))
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>\s]*(\s[^<>]{" + str(4 * MAX_ATTRIBUTES) + ",})>")
 _ATTRIBUTE = re.compile(r"""[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
 
 
@@ -84,7 +84,7 @@ _LOOKUP = etree.ElementDefaultClassLookup(
 
 def _parser(huge: bool) -> HTMLParser:
     # A fresh parser per call: lxml parsers keep state and are not thread-safe.
-    parser = HTMLParser(
+    parser = HTMLParser(  # type: ignore[call-arg] # stubs lack default_doctype
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
@@ -224,16 +224,14 @@ class ElementPaths:
         parent = el.getparent()
         tag = el.tag
         if parent is None or not isinstance(tag, str) or not _PLAIN_NAME.fullmatch(tag):
-            return self.tree.getpath(el)
+            return str(self.tree.getpath(el))
         base = self._parent_path(parent)
         total = self.totals.get(parent)
         if total is None:
             total = Counter(c.tag for c in parent if isinstance(c.tag, str))
             self.totals[parent] = total
-        if total[tag] <= 1:
-            result = f"{base}/{tag}"
-        else:
-            result = f"{base}/{tag}[{self._index(parent, el)}]"
+        index = f"[{self._index(parent, el)}]" if total[tag] > 1 else ""
+        result = f"{base}/{tag}{index}"
         self.paths[el] = result
         return result
 
