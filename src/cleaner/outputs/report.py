@@ -34,8 +34,8 @@ RUN_COLLAPSE_MIN = 4
 # Pages with fewer blocks than this show their folded runs open (everything is
 # visible at once); bigger pages start folded so the kept text stays findable.
 OPEN_RUNS_BELOW_BLOCKS = 80
-# Hue step between reason colours: the golden angle spreads any number of
-# hues around the wheel so that neighbouring reason codes never look alike.
+# Hue step for reason codes without a hand-picked colour (see _COLOURS): the
+# golden angle spreads any number of hues around the wheel.
 HUE_STEP = 137.508
 
 # C0 control characters (except tab, newline, carriage return) are not allowed
