@@ -22,8 +22,9 @@ highlighter's token, not a reader comment).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.core.model import Comment
@@ -101,9 +102,25 @@ def _excluded(el: HtmlElement) -> bool:
     return False
 
 
-def find_items(root: HtmlElement) -> list[HtmlElement]:
-    """Comment elements in document order (outer items before their replies)."""
-    return [el for el in root.iter() if isinstance(el.tag, str) and _is_item(el)
+# Elements that may be comment items, found by lxml's C XPath engine so that the
+# Python checks run on a handful of elements instead of the whole tree.
+_CANDIDATES = etree.XPath(
+    "//*[@itemtype or contains(translate(@class, 'COMENT', 'coment'), 'comment')"
+    " or contains(@class, 'post') or contains(@id, 'comment-')]"
+)
+
+
+def find_items(root: HtmlElement,
+               candidates: Iterable[HtmlElement] | None = None) -> list[HtmlElement]:
+    """Comment elements in document order (outer items before their replies).
+
+    ``candidates`` narrows the search (the segmentation's containers: a comment
+    item always holds a block); by default an XPath preselects them.
+    """
+    found = _CANDIDATES(root) if candidates is None else list(candidates)
+    if not isinstance(found, list):
+        return []
+    return [el for el in found if isinstance(el, HtmlElement) and _is_item(el)
             and not _excluded(el) and el.find(".//textarea") is None]
 
 
@@ -270,7 +287,7 @@ def comment_marks(root: HtmlElement, seg: HtmlSegmentation, marks: list[Mark]) -
     section with a neutral name), so a comment never reaches the article text.
     Blocks already marked keep their mark.
     """
-    items = set(find_items(root))
+    items = set(find_items(root, (c.element for c in seg.containers)))
     if not items or is_forum_thread(root):
         return marks
     owner: dict[int, HtmlElement] = {}
