@@ -44,7 +44,7 @@ class NotAPageError(CleanerError):
 
 
 class UndecodableError(CleanerError):
-    """Bytes that no encoding turns into sensible text."""
+    """Bytes that no encoding turns into sensible text (mostly U+FFFD after decoding)."""
 
     kind = "undecodable"
     exit_code = 5
@@ -58,7 +58,7 @@ class TooLargeError(CleanerError):
 
 
 class TooDeepError(CleanerError):
-    """Markup nested deeper than the parser accepts."""
+    """Markup nested deeper than the parser accepts, even after deep tags were flattened."""
 
     kind = "too-deep"
     exit_code = 7
@@ -72,7 +72,7 @@ class ExtractionTimeoutError(CleanerError):
 
 
 class ParseError(CleanerError):
-    """The parser could not build a tree from the markup."""
+    """The parser could not build a whole tree from the markup (never a half page)."""
 
     kind = "parse-error"
     exit_code = 9

@@ -191,7 +191,7 @@ def parse_html(text: str) -> HtmlElement:
             return root
         if "depth" in fatal.lower() and not flattened:
             flattened = True
-            data = flatten_deep(text).encode("utf-8", errors="replace")
+            data = flatten_deep(text, FLATTEN_DEPTH).encode("utf-8", errors="replace")
         elif "depth" not in fatal.lower() and not huge:
             huge = True
         else:
