@@ -184,15 +184,25 @@ def resolve_html(ev: Evidence) -> Metadata:
         date_cands = [c for c in date_cands if c.origin in body]
     if day and not _home_page(url) and page_type not in ("product", "docs"):
         date_cands.append(Candidate(day, "url"))
+    if authors and not flag:
+        # A page that names a person as its author is an article: its CMS
+        # stamps (a WebPage datePublished) are its publication date.
+        date_cands = [Candidate(c.value, c.origin) for c in date_cands]
     date, origin = choose_date(date_cands, ev.get("date_modified"))
     if date and day and date != day and _days_apart(date, day) == 1:
         # ISO stamps are often UTC; the URL path carries the site's local day.
         date, origin = day, "url"
-    visible_updates = [c for c in ev.get("date_modified") if c.origin == "text"]
-    if not date and not date_cands and visible_updates and page_type not in ("product", "docs"):
-        # The page shows only an "Updated" date: it is the date it presents.
-        date, origin = visible_updates[0].value, "text"
-        flags["date"] = "only an update date is shown"
+    if not date and not date_cands and page_type not in ("product", "docs"):
+        # Only an update date exists. If the page shows it ("Updated May 3"),
+        # or names a person as author (an article whose CMS kept only the
+        # modification stamp), it is the date the page presents.
+        updates = [c for c in ev.get("date_modified") if c.origin == "text"]
+        if not updates and authors and not flag:
+            updates = ev.get("date_modified")
+        date = parse_date(updates[0].value) if updates else None
+        if date:
+            origin = updates[0].origin
+            flags["date"] = "only a modification date is known"
     if date:
         sources["date"] = origin
     modified, m_origin = first(ev.get("date_modified"))
