@@ -7,7 +7,8 @@ Methods, each on /work/shared/data/text-dev/<set>/<id>.<style>.txt:
   same figure for both styles).
 Scores: shingle P/R/F1 on the article body (what the text-dev README's reference table
 reports: our identity and jusText figures reproduce it exactly); on modern-dev also
-snippet F1 and accuracy. Also cleaner's pages/s on text (target >= 500). Results to bench/out/text_quality.json.
+snippet F1 and accuracy. Also cleaner's pages/s on text (target >= 500).
+Results to bench/out/text_quality.json.
 
     python3 bench/text_quality.py [--sets scrapinghub,modern-dev] [--styles browser,soup]
         [--methods ...] [--limit N] [--input-mode auto|text] [--markdown]
@@ -39,27 +40,27 @@ def score(texts: list[str], pages: list[Page]) -> dict[str, Any]:
             "snippet_acc": snip.accuracy if snip.total else None}
 
 
-def run_cleaner(pages: list[Page], input_mode: str) -> tuple[Run, int]:
-    """cleaner on the text pages; also counts pages that were not treated as text."""
+def run_cleaner(pages: list[Page], input_mode: str) -> tuple[Run, list[str]]:
+    """cleaner on the text pages; also the ids of pages that were not treated as text."""
     import cleaner
     from cleaner.core.model import InputKind
 
     settings = cleaner.Settings(input_mode=input_mode)  # type: ignore[arg-type]
-    as_html = 0
+    as_html: list[str] = []
 
     def extract(data: bytes, url: str | None) -> str:
-        nonlocal as_html
         doc = cleaner.clean(data, url=url, settings=settings)
-        as_html += doc.input_kind is not InputKind.TEXT
+        if doc.input_kind is not InputKind.TEXT:
+            as_html.append(url or "?")
         return doc.text
 
-    for page in pages[:5]:  # warm-up (lexicons, regexes), untimed
+    for page in pages[:5]:  # warm-up (lexicons, regexes, language model), untimed
         call(extract, page, Run())
-    as_html = 0
+    as_html.clear()
     run = Run()
     for page in pages:
         call(extract, page, run)
-    return run, as_html
+    return run, list(as_html)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
                     run, as_html = run_cleaner(pages, args.input_mode)
                     speed[key] = {"pages_s_wall": len(pages) / max(run.wall, 1e-9),
                                   "pages_s_cpu": len(pages) / max(run.cpu, 1e-9),
-                                  "not_text": as_html}
+                                  "not_text": len(as_html), "not_text_urls": as_html}
                 elif method == REFERENCE:
                     if ref is None:
                         ref = reference(set_name, pages)
