@@ -32,6 +32,8 @@ class Evidence:
     fields: dict[str, list[Candidate]] = field(default_factory=dict)
     # schema.org / og:type words (lower case) that hint at the page type.
     types: set[str] = field(default_factory=set)
+    # Kind of the JSON-LD main entity: "article", "product", "page" or "".
+    main_kind: str = ""
     # Language tags the page declares (html lang, og:locale, inLanguage...).
     declared_languages: list[tuple[str, str]] = field(default_factory=list)
     # Texts of the page's <h1> elements (in document order).

@@ -18,7 +18,6 @@ from cleaner.metadata.dates import parse_date, url_date
 from cleaner.metadata.evidence import Candidate, Evidence
 from cleaner.metadata.jsonld import (
     ARTICLE_TYPES,
-    PRODUCT_TYPES,
     JsonLd,
     main_entity,
     people,
@@ -42,9 +41,10 @@ def _add_jsonld(ld: JsonLd, ev: Evidence) -> None:
     for node in ld.nodes:
         ev.types |= types_of(node)
     entity, kind = main_entity(ld)
+    ev.main_kind = kind
     if entity is None:
         return
-    if kind == "article":
+    if kind in ("article", "work"):
         ev.add("title", text_value(entity.get("headline")) or text_value(entity.get("name")),
                "json-ld")
         for prop in ("author", "creator"):
@@ -122,8 +122,10 @@ def _home_page(url: str | None) -> bool:
     return parts.path in ("", "/") and not parts.query
 
 
-def _page_type(types: set[str], url: str | None) -> str | None:
-    if types & PRODUCT_TYPES or "product" in types or "og:product" in types:
+def _page_type(types: set[str], url: str | None, main_kind: str = "") -> str | None:
+    # A review or best-of article lists Product entities; only a page whose
+    # main entity (or og:type) is a product is a product page.
+    if main_kind == "product" or (main_kind != "article" and types & {"product", "og:product"}):
         return "product"
     if types & {"discussionforumposting", "qapage", "question"}:
         return "forum"
@@ -172,7 +174,7 @@ def resolve_html(ev: Evidence) -> Metadata:
         if flag:
             flags["authors"] = flag
     day = url_date(url) or (url_date(ev.input_url) if ev.input_url != url else None)
-    page_type = _page_type(ev.types, url)
+    page_type = _page_type(ev.types, url, ev.main_kind)
     date_cands = [c for c in ev.get("date") if not (listing and c.origin in body)]
     if _home_page(url) or page_type == "product":
         # A front page or a product has no publication date; its stamps are

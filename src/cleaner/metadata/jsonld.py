@@ -28,9 +28,11 @@ ARTICLE_TYPES = frozenset({
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
     "scholarlyarticle", "report", "liveblogposting", "socialmediaposting", "review",
     "howto", "recipe", "medicalscholarlyarticle", "advertisercontentarticle",
-    "satiricalarticle", "posting", "creativework", "discussionforumposting", "qapage",
-    "guide", "course", "event", "jobposting", "podcastepisode", "videoobject",
+    "satiricalarticle", "posting", "discussionforumposting", "qapage",
 })
+# Other works a page may be about: read like an article, but not one.
+WORK_TYPES = frozenset({"creativework", "guide", "course", "event", "jobposting",
+                        "podcastepisode", "videoobject", "book", "movie", "musicrecording"})
 # Types that describe the page itself; their dates are often a CMS's creation
 # stamp on any page (Yoast writes one on every WebPage), so they count less.
 PAGE_TYPES = frozenset({
@@ -38,7 +40,7 @@ PAGE_TYPES = frozenset({
     "searchresultspage", "medicalwebpage", "checkoutpage", "contactpage", "realestatelisting",
 })
 PRODUCT_TYPES = frozenset({"product", "productgroup", "offer", "softwareapplication",
-                           "mobileapplication", "book", "car", "vehicle"})
+                           "mobileapplication", "car", "vehicle"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 
@@ -132,12 +134,13 @@ def read_jsonld(root: HtmlElement) -> JsonLd:
 def main_entity(ld: JsonLd) -> tuple[Node | None, str]:
     """The node that describes the article (or page), and its kind.
 
-    Kinds: ``article`` (an Article-family node), ``product``, ``page`` (a WebPage)
-    or ``""``. Several article nodes at top level usually mean a listing; the
-    first is still the best guess for the page's own entity.
+    Kinds: ``article`` (an Article-family node), ``product``, ``work`` (a video,
+    event, course...), ``page`` (a WebPage) or ``""``. Several article nodes at
+    top level usually mean a listing; the first is still the best guess for the
+    page's own entity.
     """
     for kinds, label in ((ARTICLE_TYPES, "article"), (PRODUCT_TYPES, "product"),
-                         (PAGE_TYPES, "page")):
+                         (WORK_TYPES, "work"), (PAGE_TYPES, "page")):
         for node in ld.nodes:
             if types_of(node) & kinds:
                 return node, label
