@@ -79,7 +79,7 @@ def readability_tool() -> Extractor:
         for el in root.iter():
             if el.tag in _BLOCK_TAGS:
                 el.tail = "\n" + (el.tail or "")
-        lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+        lines = (" ".join(line.split()) for line in "".join(map(str, root.itertext())).splitlines())
         return "\n".join(line for line in lines if line)
 
     return run
@@ -137,6 +137,12 @@ def run_tool(fn: Extractor, pages: Iterable[Page]) -> Run:
     for page in pages:
         call(fn, page, run)
     return run
+
+
+def snippets(page: Page) -> tuple[list[str], list[str]]:
+    """The page's "with" and "without" snippets (empty where the set has none)."""
+    with_, without = page.truth.get("with") or [], page.truth.get("without") or []
+    return [str(s) for s in with_], [str(s) for s in without]  # type: ignore[attr-defined]
 
 
 def csv_list(value: str) -> list[str]:

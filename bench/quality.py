@@ -23,6 +23,7 @@ from common import (
     presets_of,
     ratio,
     run_tool,
+    snippets,
     table,
     versions,
     write_json,
@@ -38,7 +39,7 @@ def score_set(texts: list[str], pages: list[Any]) -> dict[str, Any]:
     agg = aggregate(docs)
     snip = SnippetScore()
     for text, page in zip(texts, pages, strict=True):
-        snip.add(text, list(page.truth.get("with") or []), list(page.truth.get("without") or []))
+        snip.add(text, *snippets(page))
     return {
         "precision": agg.precision, "recall": agg.recall, "f1": agg.f1,
         "accuracy": agg.accuracy, "docs": agg.docs,

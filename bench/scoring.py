@@ -54,9 +54,9 @@ class DocScore:
 
 def score_doc(pred: str, gold: str) -> DocScore:
     ps, gs = shingles(pred), shingles(gold)
-    tp = sum((ps & gs).values())
-    fp = sum((ps - gs).values())
-    fn = sum((gs - ps).values())
+    tp: float = sum((ps & gs).values())
+    fp: float = sum((ps - gs).values())
+    fn: float = sum((gs - ps).values())
     total = tp + fp + fn
     if total:
         tp, fp, fn = tp / total, fp / total, fn / total

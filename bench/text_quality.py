@@ -17,10 +17,21 @@ Results to bench/out/text_quality.json.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from baselines import BASELINES
-from common import Run, base_parser, block_network, call, csv_list, table, trafilatura_tool
+from common import (
+    Extractor,
+    Run,
+    base_parser,
+    block_network,
+    call,
+    csv_list,
+    snippets,
+    table,
+    trafilatura_tool,
+)
 from common import write_json as save
 from datasets import TEXT_STYLES, Page, html_pages, text_pages
 from scoring import SnippetScore, aggregate, score_doc
@@ -34,10 +45,15 @@ def score(texts: list[str], pages: list[Page]) -> dict[str, Any]:
     agg = aggregate(score_doc(t, p.gold) for t, p in zip(texts, pages, strict=True))
     snip = SnippetScore()
     for text, page in zip(texts, pages, strict=True):
-        snip.add(text, list(page.truth.get("with") or []), list(page.truth.get("without") or []))
+        snip.add(text, *snippets(page))
     return {"precision": agg.precision, "recall": agg.recall, "f1": agg.f1, "docs": agg.docs,
             "snippet_f1": snip.f1 if snip.total else None,
             "snippet_acc": snip.accuracy if snip.total else None}
+
+
+def on_text(fn: Callable[[str], str]) -> Extractor:
+    """A text -> text baseline as an Extractor (bytes in, UTF-8 as text-dev is)."""
+    return lambda data, _url: fn(data.decode("utf-8", "replace"))
 
 
 def run_cleaner(pages: list[Page], input_mode: str) -> tuple[Run, list[str]]:
@@ -93,11 +109,9 @@ def main(argv: list[str] | None = None) -> None:
                     results[key][method] = ref
                     continue
                 elif method in BASELINES:
-                    fn = BASELINES[method]
                     run = Run()
                     for page in pages:
-                        call(lambda data, _url, f=fn: f(data.decode("utf-8", "replace")),
-                             page, run)
+                        call(on_text(BASELINES[method]), page, run)
                 else:
                     sys.exit(f"unknown method {method!r} (choose from {', '.join(METHODS)})")
                 res = score(run.texts, pages)
