@@ -152,7 +152,10 @@ def complete_html(ev: Evidence, blocks: Sequence[Block], verdicts: Sequence[Verd
     authors: list[str] = []
     dates: list[str] = []
     updated: list[str] = []
-    if listing_shape(blocks, verdicts):
+    says_article = ev.main_kind == "article" or "article" in ev.types
+    if not says_article and listing_shape(blocks, verdicts):
+        # Many bylines on a page that does not call itself an article: a
+        # listing (an article's related-post cards carry bylines too).
         ev.listing = True
     else:
         window = head_window(blocks, verdicts, ev.resolved_title)
