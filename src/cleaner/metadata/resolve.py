@@ -57,6 +57,10 @@ def choose_date(cands: list[Candidate],
         for day in visible:
             if day in confirmed:
                 return day, best_origin[day]
+    if visible and published and published <= changed and visible[0] < min(published):
+        # datePublished equal to dateModified is often a re-save stamp; an
+        # earlier date shown next to the headline is the first publication.
+        return visible[0], best_origin[visible[0]]
     day = max(support, key=lambda d: (support[d], -_rank(best_origin[d])))
     if support[day] < MIN_DATE_SUPPORT:
         return None, ""
