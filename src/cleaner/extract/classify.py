@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from cleaner.core.model import Block, BlockKind, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
-from cleaner.extract.lexicon import Lexicon, normalise
+from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.rules.shapes import shape_reason
 
 Mark = tuple[Reason, str] | None
@@ -130,7 +130,7 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
         if not v.keep or b.kind is BlockKind.TABLE:
             continue
-        key = normalise(b.text)
+        key = " ".join(b.text.lower().split())
         if len(key) < 20:  # noqa: PLR2004 - short repeats ("Yes", "1.") are legitimate
             continue
         if key in seen:

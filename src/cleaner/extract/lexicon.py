@@ -51,6 +51,18 @@ class Lexicon:
     contains: list[tuple[Reason, re.Pattern[str]]] = field(default_factory=list)
     # "contains" phrases gathered by add(), compiled into ``contains`` by compile().
     pending: dict[Reason, list[str]] = field(default_factory=dict)
+    # Blocks longer than this (in words) can match no phrase; 0 = not computed yet.
+    # Checked before normalising: most blocks are long paragraphs.
+    max_words: int = 0
+
+    def _word_limit(self) -> int:
+        exact = max((len(p.split()) for p in self.exact), default=0)
+        prefix = max((p.count(" ") + 1 for ps in self.prefixes.values() for p, _ in ps),
+                     default=0)
+        # Exact phrases are compared after normalising, which can only shorten
+        # a text; twice their length leaves room for punctuation splits.
+        self.max_words = max(2 * exact + 2, prefix + PREFIX_SLACK_WORDS, CONTAINS_MAX_WORDS)
+        return self.max_words
 
     def add(self, line: str, reason: Reason) -> None:
         line = line.strip()
@@ -75,6 +87,8 @@ class Lexicon:
 
     def match(self, text: str, words: int) -> tuple[Reason, str] | None:
         """The chrome family whose phrase this block text matches, if any."""
+        if words > (self.max_words or self._word_limit()):
+            return None
         norm = normalise(text)
         if not norm:
             return None

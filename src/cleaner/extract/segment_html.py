@@ -42,6 +42,7 @@ CONTEXT_TAGS = frozenset({
     "article", "main", "aside", "nav", "footer", "header", "form", "blockquote", "figure",
     "li", "td", "noscript", "table", "details",
 })
+_IN_HINTS = {tag: f"in:{tag}" for tag in CONTEXT_TAGS}
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2028\u2029]+")
 _LANGUAGE_CLASS = re.compile(r"(?:lang|language)-([\w+#-]+)")
 # Tables with fewer cells per row on average than this, or any nested table or
@@ -85,6 +86,8 @@ class _Frame:
 
 def _fold(text: str) -> str:
     """Collapse runs of white space inside lines; drop empty lines."""
+    if "\n" not in text:
+        return _SPACE.sub(" ", text).strip()
     lines = (_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
@@ -116,6 +119,8 @@ class _Walker:
         self.article_depth = 0
         self.quote_depth = 0
         self.list_depth = 0
+        # Open elements per CONTEXT_TAGS tag (the "in:<tag>" hints of a block).
+        self.context: dict[str, int] = {}
 
     # -- text gathering ---------------------------------------------------
     def add(self, text: str | None) -> None:
@@ -131,7 +136,14 @@ class _Walker:
 
     def flush(self) -> None:
         """Close the text gathered so far into a block of the innermost frame."""
-        if not self.buf and not self.md:
+        if not self.chars and not self.md:
+            # Only white space since the last boundary (the common case between
+            # block tags): nothing to emit, just reset.
+            if self.buf:
+                self.buf = []
+            self.link_chars = self.link_count = 0
+            if self.links:
+                self.links = []
             return
         raw = "".join(self.buf)
         text = _fold(raw)
@@ -185,9 +197,9 @@ class _Walker:
               rows: tuple[tuple[str, ...], ...] = (),
               links: tuple[tuple[str, str], ...] = ()) -> None:
         hints = {f"tag:{element.tag}"}
-        for frame in self.frames:
-            if frame.tag in CONTEXT_TAGS:
-                hints.add(f"in:{frame.tag}")
+        for tag, open_count in self.context.items():
+            if open_count:
+                hints.add(_IN_HINTS[tag])
         if self.article_depth:
             hints.add("in:article-body")
         block = Block(
@@ -239,6 +251,8 @@ class _Walker:
             self.quote_depth += 1
         elif tag in ("ul", "ol", "menu"):
             self.list_depth += 1
+        if tag in CONTEXT_TAGS:
+            self.context[tag] = self.context.get(tag, 0) + 1
         self.frames.append(_Frame(el, tag, len(self.out.blocks), chrome, attrs, semantic))
         self.add(el.text)
 
@@ -251,6 +265,8 @@ class _Walker:
             self.quote_depth -= 1
         elif frame.tag in ("ul", "ol", "menu"):
             self.list_depth -= 1
+        if frame.tag in CONTEXT_TAGS:
+            self.context[frame.tag] -= 1
         end = len(self.out.blocks)
         if end > frame.start:
             self.out.containers.append(Container(
@@ -306,7 +322,8 @@ class _Walker:
 
     def _url(self, href: str) -> str:
         href = href.strip()
-        if self.base_url:
+        # Most hrefs are already absolute: urljoin would return them as they are.
+        if self.base_url and not href.startswith(("https://", "http://")):
             try:
                 return urljoin(self.base_url, href)
             except ValueError:
@@ -378,6 +395,7 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) ->
     """Walk ``root`` once and return its blocks and containers."""
     walker = _Walker(root, base_url, settings)
     events = etree.iterwalk(root, events=("start", "end"))
+    # Only tables can be either skipped (data) or walked (layout): remember which.
     skipped: set[HtmlElement] = set()
     for event, el in events:
         tag = el.tag
@@ -392,12 +410,10 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) ->
         if event == "start":
             if tag in SKIP_TAGS:
                 events.skip_subtree()
-                skipped.add(el)
             elif tag == "pre":
                 walker.flush()
                 walker.code_block(el)
                 events.skip_subtree()
-                skipped.add(el)
             elif tag == "table" and walker.try_data_table(el):
                 events.skip_subtree()
                 skipped.add(el)
@@ -405,7 +421,7 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) ->
                 walker.start_block(el, tag)
             else:
                 walker.start_inline(el, tag)
-        elif el in skipped:
+        elif tag in SKIP_TAGS or tag == "pre" or (tag == "table" and el in skipped):
             walker.add(el.tail)
         elif tag in BLOCK_TAGS:
             walker.end_block(el)

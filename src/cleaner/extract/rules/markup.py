@@ -190,6 +190,11 @@ def _cores(token: str) -> tuple[str, ...]:
     return tuple(cores)
 
 
+_STEM_ENTRY = dict(_STEMS)
+_STEM_RE = re.compile("|".join(sorted((re.escape(stem) for stem, _ in _STEMS), key=len,
+                                      reverse=True)))
+
+
 @lru_cache(maxsize=16384)
 def token_family(token: str) -> Match | None:
     """The earliest family one class/id token belongs to (memoised: pure)."""
@@ -201,9 +206,11 @@ def token_family(token: str) -> Match | None:
         hit = _AFFIXED.get(core)
         if hit is not None and (best is None or hit[0] < best[0]):
             best = hit
-        for stem, entry in _STEMS:
-            if core.startswith(stem) and (best is None or entry[0] < best[0]):
-                best = entry
+        stem = _STEM_RE.match(core)
+        if stem is not None:
+            hit = _STEM_ENTRY[stem.group(0)]
+            if best is None or hit[0] < best[0]:
+                best = hit
     return best
 
 
