@@ -43,6 +43,9 @@ _UPDATED = re.compile(r"(?:last\s+)?(?:updated|modified|aktualisiert|mis à jour
                       r"aggiornato|bijgewerkt|zaktualizowano)\b\s*(?:on\b)?\s*:?", re.IGNORECASE)
 # "Written by:Jane Doe", "Author: Jane Doe" (labels the shared byline shape misses).
 _WRITTEN_BY = re.compile(r"^(?:written|posted|authored)\s+by\s*:|^authors?\s*:", re.IGNORECASE)
+# "Published on July 18, 2025", "Posted: 3 May 2024", "Date: 2024-05-03".
+_PUBLISHED_LABEL = re.compile(r"^(?:published|posted|written|date|datum|publié|publicado|"
+                              r"pubblicato)(?:\s+on)?\s*:?\s*\S", re.IGNORECASE)
 _BY_INSIDE = re.compile(r"\b(?:by|von|par|por|door)\s+[A-Z]")
 # A short block that starts with a date ("January 20th, 2025 by JWU").
 _DATE_FIRST = re.compile(r"^\W*(?:\d{1,2}[./ ]|\d{4}-|[A-Z][a-zé]{2,8}\.?\s+\d{1,2}\b)")
@@ -96,7 +99,8 @@ def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str], list[st
         if name and looks_personal(name):
             authors.append(name)
         has_by = bool(raw) or bool(_BY_INSIDE.search(text))
-        if not (DATE_LINE.match(text) or has_by or _DATE_FIRST.match(text)):
+        if not (DATE_LINE.match(text) or has_by or _DATE_FIRST.match(text)
+                or _PUBLISHED_LABEL.match(text)):
             continue
         day = parse_date(_UPDATED.split(text, maxsplit=1)[0])
         later = _UPDATED.search(text)

@@ -53,11 +53,11 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d])")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T|\s*$)")
 # "June 4, 2025", "Jun. 4th 2025", "Wednesday, June 4, 2025"
-_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+_MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)",
                   re.IGNORECASE)
 # "4 June 2025", "4. Juni 2025", "4 de junio de 2025", "04 Jun 2025 10:00 GMT"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+"
-                  rf"(?:de\s+)?(\d{{4}})\b", re.IGNORECASE)
+                  rf"(?:de\s+)?(\d{{4}})(?!\d)", re.IGNORECASE)
 # "06/04/2025", "4.6.2025" (order ambiguous unless one part exceeds 12)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 # Paths like /2024/05/17/slug, /2024-05-17-slug, /20240517/
