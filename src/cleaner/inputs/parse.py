@@ -207,15 +207,15 @@ class ElementPaths:
 
     libxml2's getpath counts all same-named siblings of every ancestor on each
     call, so a page of 30,000 sibling posts cost quadratic time (minutes for
-    5 MB). Here each parent's children are counted once, and a cursor per parent
-    moves forward as blocks arrive in document order.
+    5 MB). Here each parent's children are counted once, and a cursor
+    per (parent, tag) moves forward as blocks arrive in document order.
     """
 
     def __init__(self, root: HtmlElement) -> None:
         self.tree = root.getroottree()
         self.paths: dict[HtmlElement, str] = {}
         self.totals: dict[HtmlElement, Counter[str]] = {}
-        self.cursor: dict[HtmlElement, tuple[HtmlElement, Counter[str]]] = {}
+        self.cursor: dict[tuple[HtmlElement, str], tuple[HtmlElement, int]] = {}
 
     def path(self, el: HtmlElement) -> str:
         cached = self.paths.get(el)
@@ -256,21 +256,23 @@ class ElementPaths:
         return self.paths[el]
 
     def _index(self, parent: HtmlElement, el: HtmlElement) -> int:
+        """1-based position of ``el`` among its same-named siblings."""
         tag = str(el.tag)
-        state = self.cursor.get(parent)
+        key = (parent, tag)
+        state = self.cursor.get(key)
         if state is not None:
-            last, counts = state
-            counts = Counter(counts)
-            walker = last.itersiblings()
+            last, index = state
+            if last is el:
+                return index
+            walker = last.itersiblings(tag)
         else:
-            counts = Counter()
-            walker = iter(parent)
-        for sibling in walker:
-            if isinstance(sibling.tag, str):
-                counts[sibling.tag] += 1
+            index = 0
+            walker = parent.iterchildren(tag)
+        for sibling in walker:  # lxml filters by tag in C
+            index += 1
             if sibling is el:
-                self.cursor[parent] = (el, counts)
-                return counts[tag]
+                self.cursor[key] = (el, index)
+                return index
         # ``el`` came before the cursor (out of document order): ask libxml2.
         whole = self.tree.getpath(el)
         return int(whole.rsplit("[", 1)[1].rstrip("]"))
