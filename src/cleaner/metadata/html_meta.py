@@ -8,6 +8,7 @@ come after extraction (:mod:`cleaner.metadata.complete`).
 
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import date as date_cls
 from urllib.parse import urljoin, urlsplit
 
@@ -74,6 +75,19 @@ def _add_jsonld(ld: JsonLd, ev: Evidence) -> None:
     ev.add("site_name", site_name(ld, entity), "json-ld")
 
 
+def _heading_text(el: HtmlElement) -> str:
+    """Heading text with ``<br>`` read as a space ("News Product<br>Management").
+
+    The heading is copied (a few elements) so the page's tree is not changed.
+    """
+    if el.find(".//br") is None:
+        return " ".join(el.text_content().split())
+    copy = deepcopy(el)
+    for br in copy.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return " ".join(copy.text_content().split())
+
+
 def collect_html(root: HtmlElement, url: str | None) -> Evidence:
     """Every candidate value the markup offers, in trust order per field."""
     ev = Evidence(input_url=url)
@@ -87,7 +101,7 @@ def collect_html(root: HtmlElement, url: str | None) -> Evidence:
     read_times(marks, ev)
     read_bylines(marks, ev)
     read_thread(marks, ev)
-    ev.h1s = [t for t in (" ".join(h.text_content().split()) for h in root.iter("h1")) if t]
+    ev.h1s = [t for t in (_heading_text(h) for h in root.iter("h1")) if t]
     tag = root.find(".//title")
     if tag is not None:
         ev.title_tag = " ".join(tag.text_content().split()) or None
