@@ -40,6 +40,29 @@ def _disabled(block: Block, settings: Settings) -> bool:
     )
 
 
+# Marks that name an area of the page rather than what a block is.
+_BROAD = frozenset({Reason.HIDDEN, Reason.COMMENTS, Reason.SIDEBAR, Reason.FOOTER,
+                    Reason.HEADER})
+# Phrase families specific enough to override a broad area mark.
+_SPECIFIC = frozenset({Reason.COOKIE_BANNER, Reason.COMMENT_FORM, Reason.NEWSLETTER,
+                       Reason.SHARE_BAR})
+# Only short blocks are worth a phrase look-up under a mark (phrases are short).
+_REFINE_MAX_WORDS = 60
+# Outside the article only short blocks get a phrase look-up, to name them.
+_REFINE_OUTSIDE_WORDS = 12
+# A heading is the title when the page title starts with it and it is this long
+# (titles often carry a " - Site name" suffix the heading lacks).
+_TITLE_PREFIX_MIN_CHARS = 12
+
+
+def _is_title(block: Block, title: str) -> bool:
+    key = title_key(block.text)
+    if key == title:
+        return True
+    return (block.kind is BlockKind.HEADING and len(key) >= _TITLE_PREFIX_MIN_CHARS
+            and title.startswith(key))
+
+
 def first_pass(
     block: Block,
     mark: Mark,
@@ -52,13 +75,24 @@ def first_pass(
     th = settings.thresholds
     f = block.features
     if mark is not None:
+        if mark[0] in _BROAD and f.words <= _REFINE_MAX_WORDS:
+            # A cookie notice in a role=dialog, a comment form in the comments
+            # area: the phrase names the family more precisely than the area.
+            hit = lexicon.match(block.text, f.words)
+            if hit is not None and hit[0] in _SPECIFIC:
+                return Verdict(hit[0], "phrase", hit[1])
         return Verdict(mark[0], "markup", mark[1])
     if not block.text.strip():
         return Verdict(Reason.EMPTY, "empty", "")
-    if not in_region:
-        return Verdict(Reason.OUTSIDE_ARTICLE, "region", "")
-    if title and f.words <= 40 and title_key(block.text) == title:  # noqa: PLR2004
+    if title and f.words <= 40 and _is_title(block, title):  # noqa: PLR2004
         return Verdict(Reason.TITLE, "title", "equals the page title")
+    if not in_region:
+        if f.words <= _REFINE_OUTSIDE_WORDS:
+            # Name the furniture when a phrase says what it is ("Skip to content").
+            hit = lexicon.match(block.text, f.words)
+            if hit is not None:
+                return Verdict(hit[0], "phrase", hit[1])
+        return Verdict(Reason.OUTSIDE_ARTICLE, "region", "")
     if block.kind is not BlockKind.CODE:
         hit = lexicon.match(block.text, f.words)
         if hit is not None:

@@ -63,6 +63,9 @@ def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
 
 # Elements whose tag alone says "page furniture" (when outside an article).
 _CHROME_TAGS = frozenset({"nav", "footer", "header", "aside", "menu"})
+# Marks that name an area of the page; boxes nested in them keep their own name.
+_AREAS = frozenset({Reason.COMMENTS, Reason.SIDEBAR, Reason.FOOTER, Reason.HEADER,
+                    Reason.HIDDEN})
 # Families whose markup evidence is specific enough to trust over content.
 # Cookie banners carry long legal prose; comment forms are forms.
 _ALWAYS_TRUSTED = frozenset({Reason.COOKIE_BANNER, Reason.COMMENT_FORM, Reason.SKIP_LINK})
@@ -137,8 +140,15 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds,
     chrome = [c for c in seg.containers if c.chrome is not None]
     chrome.sort(key=lambda c: (c.start, -c.end))
     covered_until = -1
+    outer: Reason | None = None
     for c in chrome:
         if c.start < covered_until:
+            # Inside a marked area, a nested box names its blocks more precisely
+            # (the comment form inside the comments, the tag list in a footer).
+            inner = c.chrome[0]  # type: ignore[index]
+            if outer in _AREAS and inner is not Reason.HIDDEN:
+                for i in range(c.start, c.end):
+                    marks[i] = c.chrome
             continue
         good = prefix[c.end] - prefix[c.start]
         reason = c.chrome[0]  # type: ignore[index]
@@ -159,6 +169,7 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds,
         for i in range(c.start, c.end):
             marks[i] = c.chrome
         covered_until = c.end
+        outer = reason
     return marks
 
 
