@@ -82,10 +82,10 @@ _LOOKUP = etree.ElementDefaultClassLookup(
     element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity)
 
 
-def _parser(huge: bool) -> HTMLParser:
+def _parser(huge: bool, encoding: str | None) -> HTMLParser:
     # A fresh parser per call: lxml parsers keep state and are not thread-safe.
     parser = HTMLParser(  # type: ignore[call-arg] # stubs lack default_doctype
-        encoding="utf-8",
+        encoding=encoding,
         remove_comments=True,
         remove_pis=True,
         no_network=True,
@@ -162,10 +162,10 @@ def cap_attributes(text: str, limit: int = MAX_ATTRIBUTES) -> str:
     return "".join(pieces)
 
 
-def _parse_once(data: bytes, huge: bool) -> tuple[HtmlElement | None, str | None]:
-    parser = _parser(huge)
+def _parse_once(doc: str | bytes, huge: bool) -> tuple[HtmlElement | None, str | None]:
+    parser = _parser(huge, "utf-8" if isinstance(doc, bytes) else None)
     try:
-        root = document_fromstring(data, parser=parser)
+        root = document_fromstring(doc, parser=parser)
     except etree.ParserError as exc:
         if "empty" in str(exc).lower():
             raise EmptyInputError("the page has no markup content") from exc
@@ -175,23 +175,39 @@ def _parse_once(data: bytes, huge: bool) -> tuple[HtmlElement | None, str | None
     return root, _fatal(parser)
 
 
+_XML_DECLARATION = re.compile(r"\s*<\?xml", re.IGNORECASE)
+
+
+def _parser_input(text: str) -> str | bytes:
+    """The text itself (lxml reads a str in place: no 50 MB UTF-8 copy at the peak),
+    except where lxml refuses a str: an XML declaration, or lone surrogates."""
+    if _XML_DECLARATION.match(text):
+        return text.encode("utf-8", errors="replace")
+    if not text.isascii():
+        try:  # lxml silently stops at a lone surrogate in a str; as bytes it is "?"
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", errors="replace")
+    return text
+
+
 def parse_html(text: str) -> HtmlElement:
     """Parse decoded HTML; raise EmptyInputError / TooDeepError / ParseError.
 
     See the module docstring for the limits and how each is handled.
     """
     text = cap_attributes(text)
-    data = text.encode("utf-8", errors="replace")
+    doc = _parser_input(text)
     huge = flattened = False
     for _ in range(_MAX_ATTEMPTS):
-        root, fatal = _parse_once(data, huge)
+        root, fatal = _parse_once(doc, huge)
         if fatal is None:
             if root is None:
                 raise EmptyInputError("the page has no markup content")
             return root
         if "depth" in fatal.lower() and not flattened:
             flattened = True
-            data = flatten_deep(text, FLATTEN_DEPTH).encode("utf-8", errors="replace")
+            doc = _parser_input(flatten_deep(text, FLATTEN_DEPTH))
         elif "depth" not in fatal.lower() and not huge:
             huge = True
         else:
