@@ -42,6 +42,8 @@ CONTEXT_TAGS = frozenset({
     "article", "main", "aside", "nav", "footer", "header", "form", "blockquote", "figure",
     "li", "td", "noscript", "table", "details",
 })
+# Two line breaks with only white space between them: a paragraph break.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _IN_HINTS = {tag: f"in:{tag}" for tag in CONTEXT_TAGS}
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2028\u2029]+")
 _LANGUAGE_CLASS = re.compile(r"(?:lang|language)-([\w+#-]+)")
@@ -126,6 +128,9 @@ class _Walker:
     def add(self, text: str | None) -> None:
         if not text:
             return
+        if "\n" in text:
+            # Newlines in the source are white space; only <br> breaks a line.
+            text = text.replace("\n", " ")
         self.buf.append(text)
         if self.inline_md:
             self.md.append(text)
@@ -165,6 +170,17 @@ class _Walker:
         kind, level, ordered = self._kind(tag)
         density = link_chars / chars if chars else 0.0
         markdown = _fold(md_raw) if self.inline_md else None
+        if not self.inline_md and kind is BlockKind.PARAGRAPH and "\n" in text:
+            # "<br><br>" separates paragraphs in hand-made and old CMS markup.
+            parts = [p for p in (_fold(x) for x in _PARAGRAPH_BREAK.split(raw)) if p]
+            if len(parts) > 1:
+                for n, part in enumerate(parts):
+                    self._emit(text=part, kind=kind, level=level, density=density,
+                               link_chars=round(link_chars * len(part) / len(text)),
+                               link_count=link_count if n == 0 else 0,
+                               element=frame.element if frame else self.root,
+                               links=tuple(links) if n == 0 else ())
+                return
         self._emit(
             text=text,
             kind=kind,
