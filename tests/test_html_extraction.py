@@ -1,0 +1,112 @@
+"""HTML extraction on fixture pages: one folder per CMS pattern.
+
+Each ``tests/fixtures/pages/<slug>/`` with a ``source.html`` holds
+``expected.txt`` (the article text, exactly) and ``expected.json``:
+``{"removed": [{"reason": "<code>", "contains": "<snippet>"}, ...],
+"kept_reasons": [...]}``: every listed removal must be found (a removed block
+with that reason whose text contains the snippet). To regenerate a case after
+a deliberate change, run ``python tests/test_html_extraction.py <slug>`` and
+review the diff before committing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Reason
+from cleaner.extract.rules.markup import chrome_reason, token_family
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+CASES = sorted(p.name for p in PAGES.iterdir() if (p / "source.html").exists()) \
+    if PAGES.exists() else []
+
+
+def _clean(slug: str) -> cleaner.Document:
+    return cleaner.clean((PAGES / slug / "source.html").read_bytes())
+
+
+@pytest.mark.parametrize("slug", CASES)
+def test_text_matches_expected(slug: str) -> None:
+    expected = (PAGES / slug / "expected.txt").read_text(encoding="utf-8")
+    assert _clean(slug).text.strip() == expected.strip()
+
+
+@pytest.mark.parametrize("slug", CASES)
+def test_expected_reasons(slug: str) -> None:
+    spec = json.loads((PAGES / slug / "expected.json").read_text(encoding="utf-8"))
+    removed = _clean(slug).removed
+    for want in spec["removed"]:
+        reason = Reason(want["reason"])
+        hits = [d for d in removed if d.reason is reason and want["contains"] in d.text]
+        assert hits, f"{slug}: no block removed as {reason.value} containing {want['contains']!r}"
+
+
+def test_every_case_has_expectations() -> None:
+    assert len(CASES) >= 7  # the seven CMS patterns of the brief
+    for slug in CASES:
+        assert (PAGES / slug / "expected.txt").exists(), slug
+        assert json.loads((PAGES / slug / "expected.json").read_text())["removed"], slug
+
+
+def test_readme_example_keeps_working() -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "news-article.html"
+    doc = cleaner.clean(example.read_bytes())
+    assert doc.text.startswith("The city council voted 11 to 4")
+    reasons = {d.reason for d in doc.removed}
+    assert {Reason.COOKIE_BANNER, Reason.COMMENTS, Reason.NEWSLETTER, Reason.SHARE_BAR} <= reasons
+
+
+@pytest.mark.parametrize(("attrs", "reason"), [
+    ("comments-area", Reason.COMMENTS),
+    ("post_comments", Reason.COMMENTS),
+    ("article__share", Reason.SHARE_BAR),
+    ("onetrust-banner-sdk", Reason.COOKIE_BANNER),
+    ("widget widget_recent_entries", Reason.SIDEBAR),
+    ("site-footer", Reason.FOOTER),
+    ("ez-toc-container", Reason.TABLE_OF_CONTENTS),
+])
+def test_class_families(attrs: str, reason: Reason) -> None:
+    found = chrome_reason("div", attrs, None, None, False)
+    assert found is not None and found[0] is reason
+
+
+@pytest.mark.parametrize("attrs", [
+    "commentary",                    # a word that merely starts like a family word
+    "elementor-widget-container",    # page-builder namespace, not a sidebar
+    "cmp-container",                 # AEM core components, not a consent platform
+    "entry-content post-share",      # content class vetoes the chrome class
+    "no-sidebar",                    # layout switch
+])
+def test_class_non_matches(attrs: str) -> None:
+    assert chrome_reason("div", attrs, None, None, False) is None
+
+
+def test_cookie_dialog_is_cookie_banner_not_hidden() -> None:
+    html = (b"<html><body><div role='dialog' class='consent-layer'><p>We use cookies to "
+            b"improve your experience.</p></div><div role='dialog'><p>We use cookies to "
+            b"improve your experience on this site.</p></div><article>"
+            + b"<p>Plain article text that goes on for a while, with sentences.</p>" * 8
+            + b"</article></body></html>")
+    removed = cleaner.clean(html).removed
+    assert {d.reason for d in removed if "cookies" in d.text} == {Reason.COOKIE_BANNER}
+
+
+def test_token_family_is_pure() -> None:
+    assert token_family("share-bar") == token_family("share_bar")
+
+
+def _regenerate(slug: str) -> None:
+    doc = _clean(slug)
+    (PAGES / slug / "expected.txt").write_text(doc.text.strip() + "\n", encoding="utf-8")
+    for d in doc.removed:
+        print(f"{d.reason.value:18s} {d.text[:70]!r}")
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        _regenerate(name)
