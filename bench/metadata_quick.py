@@ -85,7 +85,7 @@ def ours(html: bytes, url: str | None, direct: bool = False,
 
 
 def score(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, float]:
-    t_ok = sum(norm_title(g["title"]) == norm_title(r["title"]) for g, r in rows)
+    t_ok = sum(norm_title(g.get("title")) == norm_title(r["title"]) for g, r in rows)
     a_gold = [(g, r) for g, r in rows if g.get("author")]
     a_none = [(g, r) for g, r in rows if not g.get("author")]
     d_gold = [(g, r) for g, r in rows if g.get("publish_date")]

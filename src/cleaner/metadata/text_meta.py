@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from cleaner.core.model import Block, Metadata, Verdict
-from cleaner.metadata.complete import finish
+from cleaner.metadata.complete import MAX_TEXT_PEOPLE, finish, head_window, text_bylines
 from cleaner.metadata.dates import parse_date, url_date
 from cleaner.metadata.evidence import Candidate
 from cleaner.metadata.resolve import choose_authors, choose_date
@@ -35,6 +35,13 @@ def text_page_metadata(
         sources["title"] = "text"
     if url:
         sources["url"] = "input"
+    # The head scan may miss bylines that sit below the headline or glue a
+    # date to the name; read the same window as on HTML pages.
+    seen_authors, seen_dates, _ = text_bylines(head_window(blocks, verdicts, title))
+    if not authors and len(set(seen_authors)) <= MAX_TEXT_PEOPLE:
+        authors = seen_authors[:MAX_TEXT_PEOPLE]
+    if not date and seen_dates:
+        date = seen_dates[0]
     names, origin, flag = choose_authors([Candidate(a, "text") for a in authors], None, hostname)
     if names:
         sources["authors"] = origin
