@@ -70,9 +70,25 @@ COMMENT_META_WORDS = 16
 # date or time in it, else it is a sentence introducing a quotation.
 COMMENT_NAME_WORDS = 4
 COMMENT_HEADER_WORDS = 6
+# A commenter line opens the comment section only with another within this
+# many lines ("he wrote:" before one quotation is prose).
+COMMENT_GAP_LINES = 30
 # Comments are only discounted below an article: with less prose than this
 # above the opener, the page is a forum or Q&A and the posts are the content.
 ARTICLE_BEFORE_COMMENTS = 80.0
+
+
+# A news dateline opens the article: "TAIPEI, Taiwan (AP) — ...",
+# "LEIPZIG (dpa) - ...", "ST. JOSEPH, Mich. (AP) — ...". Its paragraph weighs
+# more, so a short agency story beats a sidebar of teasers.
+DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[^\W\d_][\w.' -]{1,30})?\s*"
+    r"(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s+\S"
+)
+DATELINE_BONUS = 40.0
+WEAK_PROSE_SCORE = 0.0
+SCATTERED_SHARE = 0.3
+SCATTERED_MAX = 250.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +108,8 @@ def line_score(line: Line) -> float:
     words = line.words
     if line.ends_sentence and not _ends_with_count(line.text):
         if words >= PROSE_WORDS:
-            return float(min(words, PROSE_CAP))
+            bonus = DATELINE_BONUS if DATELINE.match(line.text) else 0.0
+            return float(min(words, PROSE_CAP)) + bonus
         return SHORT_SENTENCE_GAIN if words >= MENU_WORDS else -SHORT_COST
     if words >= UNPUNCTUATED_WORDS:
         return min(words, PROSE_CAP) * UNPUNCTUATED_SHARE
@@ -106,6 +123,14 @@ def _ends_with_count(text: str) -> bool:
     return text[-1] == ")" and text[-2:-1].isdigit()
 
 
+def is_commenter_line(line: Line) -> bool:
+    """"Jane on May 3, 2018 at 4:47 pm said:" / "joe says:" above a comment."""
+    text = line.text
+    if line.words > COMMENT_META_WORDS or text[-1] != ":" or not COMMENT_META.search(text.lower()):
+        return False
+    return line.words <= COMMENT_NAME_WORDS or any(c.isdigit() for c in text)
+
+
 def opens_comments(line: Line) -> bool:
     """A line that opens a comment section (see COMMENT_COUNT / _HEADERS / _META)."""
     words = line.words
@@ -113,8 +138,8 @@ def opens_comments(line: Line) -> bool:
         return False
     text = line.text
     low = text.lower()
-    if text[-1] == ":" and COMMENT_META.search(low):
-        return words <= COMMENT_NAME_WORDS or any(c.isdigit() for c in text)
+    if is_commenter_line(line):
+        return True
     if COMMENT_COUNT.match(low):
         return True
     return words <= COMMENT_HEADER_WORDS and low.strip(" :.!|") in COMMENT_HEADERS
@@ -130,7 +155,8 @@ def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRe
     prose = 0.0
     for i in range(n):
         score = scores[i]
-        if comments_from == n and prose >= ARTICLE_BEFORE_COMMENTS and opens_comments(lines[i]):
+        if (comments_from == n and prose >= ARTICLE_BEFORE_COMMENTS and opens_comments(lines[i])
+                and (not is_commenter_line(lines[i]) or _another_commenter(lines, i))):
             comments_from = i
         if score > 0:
             prose += score
@@ -144,6 +170,15 @@ def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRe
             best, best_start, best_end, found = cur, cur_start, i, True
     if not found:
         return TextRegion(0, n - 1, 0.0, "no prose run: whole text", comments_from)
+    total = sum(s for s in scores if s > 0)
+    if best < WEAK_PROSE_SCORE or (best < SCATTERED_SHARE * total and best < SCATTERED_MAX):
+        return TextRegion(0, n - 1, best, f"weak prose run (score={best:.0f}): whole text",
+                          comments_from)
     return TextRegion(best_start, best_end, best,
                       f"densest prose run, score={best:.0f}", comments_from)
 
+
+
+def _another_commenter(lines: Sequence[Line], i: int) -> bool:
+    """A second commenter line soon after: a comment list, not a quotation."""
+    return any(is_commenter_line(line) for line in lines[i + 1:i + 1 + COMMENT_GAP_LINES])
