@@ -252,3 +252,17 @@ def test_split_site_name_needs_evidence() -> None:
     # No sign that the second half is the site: the title stays whole.
     title = "How Machine Learning is Shaping eCommerce - 10 Benefits"
     assert split_site_name(title, ["appinventiv"]) == (title, None)
+
+
+def test_text_page_title_from_url_slug() -> None:
+    text = ("Home | Guides | Contact\n\nSign up for our newsletter\n\n"
+            "The Best Tax Prep Software of 2025\n\nBy Genevieve Carlton\n\n"
+            "Filing your taxes does not have to be painful. We tested the most popular "
+            "programs on real returns, from simple wage earners to freelancers with "
+            "several income streams, and compared price, support and accuracy.\n\n"
+            "Most people with a simple return can file for free, but the free tiers "
+            "differ in which forms they accept and how hard they push paid upgrades.\n")
+    m = cleaner.clean(text, url="https://example.com/resources/best-tax-software/",
+                      input_mode="text").metadata
+    assert m.title == "The Best Tax Prep Software of 2025"
+    assert m.authors == ("Genevieve Carlton",)

@@ -9,14 +9,56 @@ language check on the kept text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from cleaner.core.model import Block, Metadata, Verdict
+from cleaner.core.model import Block, BlockKind, Features, Metadata, Verdict
 from cleaner.metadata.complete import MAX_TEXT_PEOPLE, finish, head_window, text_bylines
 from cleaner.metadata.dates import parse_date, url_date
 from cleaner.metadata.evidence import Candidate
 from cleaner.metadata.resolve import choose_authors, choose_date
+
+# Slug words that say nothing about the page ("/blog/", "index.html").
+_SLUG_STOP = frozenset({"html", "htm", "php", "aspx", "index", "www", "com", "blog", "post",
+                        "posts", "article", "articles", "news", "the", "a", "an", "of", "and",
+                        "to", "in", "for", "on", "is", "en", "us"})
+# Share of the slug's words a line must contain to be taken as the headline,
+# and the longest line considered (headlines are short).
+MIN_SLUG_OVERLAP = 0.6
+MIN_SLUG_WORDS = 2
+MAX_TITLE_WORDS = 25
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _SLUG_STOP}
+
+
+def slug_title(blocks: Sequence[Block], url: str | None) -> str | None:
+    """The first short line that spells the URL's slug ("/best-tax-software/").
+
+    Flattened text has no <title> or <h1>; the URL path usually repeats the
+    headline's words, which tells the headline from menu and banner lines.
+    """
+    if not url:
+        return None
+    path = urlsplit(url).path.rstrip("/")
+    slug = _words(path.rsplit("/", 1)[-1]) if path else set()
+    slug = {w for w in slug if not w.isdigit() or len(w) == 4}  # noqa: PLR2004 - keep years
+    if len(slug) < MIN_SLUG_WORDS:
+        return None
+    for b in blocks:
+        if b.features.words > MAX_TITLE_WORDS:
+            continue
+        words = _words(b.text)
+        if words and len(slug & words) / len(slug) >= MIN_SLUG_OVERLAP:
+            return " ".join(b.text.split())
+    return None
+
+
+def _line(text: str) -> Block:
+    return Block(id=0, text=text, kind=BlockKind.HEADING,
+                 features=Features(words=len(text.split()), chars=len(text)))
 
 
 def text_page_metadata(
@@ -31,6 +73,9 @@ def text_page_metadata(
     sources: dict[str, str] = {}
     flags: dict[str, str] = {}
     hostname = urlsplit(url).hostname if url else None
+    found = slug_title(blocks, url)
+    if found and not (title and slug_title([_line(title)], url)):
+        title = found  # the head scan's title does not spell the URL; this line does
     if title:
         sources["title"] = "text"
     if url:
