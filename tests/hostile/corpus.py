@@ -208,6 +208,10 @@ def cases(secret_path: str = "/etc/hostname") -> list[Case]:
             inside="<a href='/x'>" * 20_000 + "link words" + "</a>" * 20_000)), keep=(LEAD,)),
         Case("text-not-html-binaryish", lambda: (LEAD + "\n" + PROSE[1] + "\n").encode() * 3
              + b"\x01\x02\x03", keep=(LEAD,)),
+        Case("jsonld-nested-100k", lambda: _enc(article(head=(
+            '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
+            + '</script><script type="application/ld+json">' + '{"a":' * 50_000 + "1"
+            + "}" * 50_000 + "</script>"))), keep=(LEAD,)),
         # -- deep nesting --------------------------------------------------------
         Case("deep-div-300", lambda: _deep("div", 300), keep=(LEAD, SECOND)),
         Case("deep-div-100k", lambda: _deep("div", 100_000), keep=(LEAD, SECOND)),

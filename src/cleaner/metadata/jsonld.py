@@ -75,12 +75,14 @@ def _loads(text: str) -> Any:
     text = text.strip().removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
     try:
         return json.loads(text)
+    except RecursionError:  # hostile nesting ([[[[...]]]]): json's C decoder recurses
+        return None
     except ValueError:
         pass
     # Common hand-written slips: raw control characters and trailing commas.
     try:
         return json.loads(_TRAILING_COMMA.sub(r"\1", _CONTROL.sub(" ", text)))
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
