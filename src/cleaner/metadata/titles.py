@@ -17,6 +17,8 @@ MAX_H1_WORDS = 25
 # Share of the h1's words the structured title must contain for the h1 to be
 # taken as the same headline in its visible spelling.
 MIN_H1_OVERLAP = 0.5
+# A site name is a few words; a longer tail is part of the title.
+MAX_SITE_WORDS = 3
 # Heading permalink marks that documentation generators append ("Tasks¶").
 _ANCHOR_MARKS = re.compile(r"[\s¶#\uf0c1🔗]+$")
 _SEPARATORS = re.compile(r"\s+[|–—•·»:/~-]{1,2}\s+|\s*\|\s*")
@@ -103,6 +105,14 @@ def choose_title(cands: list[Candidate], h1s: list[str],
             return h1s[0], "h1", None
         return None, "", None
     best = cleaned[0]
+    if best[1] == "title-tag" and not best[2]:
+        # Only a <title>: a short tail after a separator ("| Hacker News",
+        # "- Doom9's Forum") is the site, even when nothing else names it.
+        parts = _SEPARATORS.split(best[0])
+        tail = parts[-1] if len(parts) > 1 else ""
+        if tail and len(tail.split()) <= MAX_SITE_WORDS < len(best[0].split()) - len(tail.split()):
+            head = best[0][: best[0].rfind(tail)].rstrip(_SEP_CHARS)
+            best = (head, best[1], tail)
     if h1s:
         head = _words(h1s[0])
         if head and len(head & _words(best[0])) / len(head) >= MIN_H1_OVERLAP:
