@@ -111,8 +111,7 @@ def choose_title(cands: list[Candidate], h1s: list[str],
         parts = _SEPARATORS.split(best[0])
         tail = parts[-1] if len(parts) > 1 else ""
         if tail and len(tail.split()) <= MAX_SITE_WORDS < len(best[0].split()) - len(tail.split()):
-            head = best[0][: best[0].rfind(tail)].rstrip(_SEP_CHARS)
-            best = (head, best[1], tail)
+            best = (best[0][: best[0].rfind(tail)].rstrip(_SEP_CHARS), best[1], tail)
     if h1s:
         head = _words(h1s[0])
         if head and len(head & _words(best[0])) / len(head) >= MIN_H1_OVERLAP:
