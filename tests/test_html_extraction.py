@@ -110,3 +110,47 @@ def _regenerate(slug: str) -> None:
 if __name__ == "__main__":
     for name in sys.argv[1:]:
         _regenerate(name)
+
+
+def test_second_opinion_adapter_reads_a_string_and_abstains_on_junk() -> None:
+    from lxml import html as lxml_html
+
+    from cleaner.extract.second_opinion import agreement, readability_text
+
+    source = (PAGES / "div-soup-article" / "source.html").read_text(encoding="utf-8")
+    root = lxml_html.fromstring(source)
+    before = lxml_html.tostring(root)
+    text = readability_text(lxml_html.tostring(root, encoding="unicode"))
+    assert text is not None and "washer" in text
+    assert lxml_html.tostring(root) == before  # our tree is never touched
+    assert readability_text("") is None
+    assert readability_text("<html></html>") is None
+    doc = _clean("div-soup-article")
+    votes = agreement([d.block for d in doc.decisions], text)
+    kept = [v for d, v in zip(doc.decisions, votes, strict=True) if d.verdict.keep]
+    assert all(kept)
+
+
+def test_vote_region_only_moves_to_a_clearly_better_candidate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cleaner.core.settings import DEFAULT_SETTINGS
+    from cleaner.extract import select
+    from cleaner.extract.segment_html import segment_html
+    from cleaner.extract.select import Region, markup_marks, vote_region
+    from cleaner.inputs.parse import parse_html
+
+    source = (PAGES / "div-soup-article" / "source.html").read_text(encoding="utf-8")
+    seg = segment_html(parse_html(source), None, DEFAULT_SETTINGS)
+    th = DEFAULT_SETTINGS.thresholds
+    marks = markup_marks(seg, th)
+    whole = Region(0, len(seg.blocks), "whole page", 0.1)
+    prose = [b.features.words >= 20 for b in seg.blocks]
+    agree: list[bool | None] = [bool(p) for p in prose]
+    assert vote_region(seg, marks, th, whole, agree) is whole  # menus are few words
+    monkeypatch.setattr(select, "VOTE_MARGIN", 0.01)
+    moved = vote_region(seg, marks, th, whole, agree)
+    assert moved is not whole and "readability" in moved.evidence
+    assert all(moved.start <= b.id < moved.end for b in seg.blocks if prose[b.id])
+    same = vote_region(seg, marks, th, moved, agree)
+    assert same is moved

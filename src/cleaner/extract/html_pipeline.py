@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from cleaner.core.model import Block, Verdict
@@ -11,9 +12,31 @@ from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
 from cleaner.extract.comments import comment_marks
 from cleaner.extract.lexicon import default_lexicon, with_user_phrases
-from cleaner.extract.segment_html import segment_html
-from cleaner.extract.select import is_discussion, markup_marks, select_region
+from cleaner.extract.second_opinion import agreement, readability_text
+from cleaner.extract.segment_html import HtmlSegmentation, segment_html
+from cleaner.extract.select import (
+    Mark,
+    Region,
+    is_discussion,
+    markup_marks,
+    select_region,
+    vote_region,
+)
 from cleaner.extract.user_rules import user_marks
+
+# Region confidence below which readability-lxml is asked to vote. It costs
+# tens of ms a page, so it must stay rare (a minority of pages fall below).
+SECOND_OPINION_BELOW = 0.6
+
+
+def _second_opinion(root: HtmlElement, seg: HtmlSegmentation, marks: list[Mark],
+                    settings: Settings, region: Region) -> Region:
+    """Let readability-lxml vote between our candidate regions (it gets a string)."""
+    page = lxml_html.tostring(root, encoding="unicode")
+    text = readability_text(page)
+    if text is None:
+        return region
+    return vote_region(seg, marks, settings.thresholds, region, agreement(seg.blocks, text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +59,8 @@ def extract_html(root: HtmlElement, url: str | None, title: str | None,
     user = user_marks(root, seg, settings)  # the user's selectors have the last word
     marks = user.overlay(marks)
     region = select_region(seg, marks, th)
+    if settings.second_opinion and region.confidence < SECOND_OPINION_BELOW and seg.blocks:
+        region = _second_opinion(root, seg, marks, settings, region)
     lexicon = with_user_phrases(default_lexicon(), settings.extra_phrases)
     verdicts = classify_blocks(seg.blocks, marks, region, title, lexicon, settings)
     verdicts = user.apply(verdicts)
