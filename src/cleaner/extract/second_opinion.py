@@ -45,7 +45,7 @@ def readability_text(page_html: str) -> str | None:
         summary = ReadabilityDocument(page_html).summary(html_partial=True)
         if not summary or not summary.strip():
             return None
-        text = "".join(lxml_html.fromstring(summary).itertext())
+        text = " ".join(str(t) for t in lxml_html.fromstring(summary).itertext())
     except (Unparseable, ParserError, XMLSyntaxError, ValueError, TypeError,
             RecursionError, AttributeError, IndexError, KeyError):
         return None
