@@ -41,7 +41,7 @@ def site_glued(got: str | None, gold: str | None) -> bool:
     rest = b[len(a):] if b.startswith(a) else (b[: -len(a)] if b.endswith(a) else "")
     rest = rest.strip()
     seps = "|-–—•·:"
-    return bool(rest) and (rest[0] in seps or rest[-1] in seps) and len(rest.split()) <= 7  # noqa: PLR2004
+    return bool(rest) and (rest[0] in seps or rest[-1] in seps) and len(rest.split()) <= 7
 
 
 def author_ok(got: str | None, gold: str) -> bool:
