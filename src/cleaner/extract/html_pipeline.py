@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
-from cleaner.core.model import Block, Verdict
+from cleaner.core.model import Block, BlockKind, Verdict
+from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
+from cleaner.core.thresholds import Thresholds
 from cleaner.extract.classify import classify_blocks
 from cleaner.extract.comments import comment_marks
 from cleaner.extract.lexicon import default_lexicon, with_user_phrases
@@ -18,6 +20,8 @@ from cleaner.extract.select import (
     Mark,
     Region,
     is_discussion,
+    is_listing,
+    is_teaser,
     markup_marks,
     select_region,
     vote_region,
@@ -39,6 +43,25 @@ def _second_opinion(root: HtmlElement, seg: HtmlSegmentation, marks: list[Mark],
     return vote_region(seg, marks, settings.thresholds, region, agreement(seg.blocks, text))
 
 
+# Card headlines on a listing page: link-dense headings at least this long.
+_MIN_HEADLINE_WORDS = 3
+
+
+def _keep_teasers(seg: HtmlSegmentation, verdicts: list[Verdict], region: Region,
+                  th: Thresholds) -> list[Verdict]:
+    """On a listing page, teaser cards in the region are the content: keep them."""
+    out = list(verdicts)
+    for i in range(region.start, region.end):
+        if out[i].reason is not Reason.LINK_DENSE:
+            continue
+        b = seg.blocks[i]
+        if b.kind is BlockKind.HEADING and b.features.words >= _MIN_HEADLINE_WORDS:
+            out[i] = Verdict(Reason.ARTICLE_HEADING, "listing", "headline of a teaser card")
+        elif is_teaser(b, th):
+            out[i] = Verdict(Reason.ARTICLE_BODY, "listing", "teaser of a listing page")
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     blocks: tuple[Block, ...]
@@ -58,10 +81,13 @@ def extract_html(root: HtmlElement, url: str | None, title: str | None,
         marks = comment_marks(root, seg, marks)  # comments stay out of the body
     user = user_marks(root, seg, settings)  # the user's selectors have the last word
     marks = user.overlay(marks)
-    region = select_region(seg, marks, th)
+    listing = is_listing(seg, marks, th)
+    region = select_region(seg, marks, th, listing)
     if settings.second_opinion and region.confidence < SECOND_OPINION_BELOW and seg.blocks:
         region = _second_opinion(root, seg, marks, settings, region)
     lexicon = with_user_phrases(default_lexicon(), settings.extra_phrases)
     verdicts = classify_blocks(seg.blocks, marks, region, title, lexicon, settings)
+    if listing:
+        verdicts = _keep_teasers(seg, verdicts, region, th)
     verdicts = user.apply(verdicts)
     return Extraction(tuple(seg.blocks), tuple(verdicts), region.evidence)

@@ -173,10 +173,52 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds,
     return marks
 
 
-def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds) -> Region:
-    """The container that best holds the article (see the module docstring)."""
+# Listing pages (section fronts, search results, category pages): their content
+# is teasers, whole cards inside one link. A teaser is a sentence-like block of
+# at least TEASER_MIN_WORDS that is mostly link text; a page is a listing when
+# at least LISTING_MIN_TEASERS of them hold LISTING_RATIO times the page's
+# ordinary good text (an article page's related box never outweighs the story).
+TEASER_MIN_WORDS = 8
+LISTING_MIN_TEASERS = 3
+LISTING_RATIO = 2.0
+
+
+def is_teaser(block: Block, th: Thresholds) -> bool:
+    """A link-dense, sentence-like block: the description on a teaser card."""
+    f = block.features
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
+        return False
+    limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
+    return f.words >= TEASER_MIN_WORDS and f.ends_sentence and f.link_density > limit
+
+
+def is_listing(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds) -> bool:
+    """True when unmarked teaser cards, not prose, carry the page (see above)."""
+    count = 0
+    teaser_words = 0
+    good = 0.0
+    for b, m in zip(seg.blocks, marks, strict=True):
+        if m is not None:
+            continue
+        if is_teaser(b, th):
+            count += 1
+            teaser_words += b.features.words
+        else:
+            good += block_value(b, None, th)
+    return count >= LISTING_MIN_TEASERS and teaser_words >= LISTING_RATIO * good
+
+
+def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
+                  listing: bool = False) -> Region:
+    """The container that best holds the article (see the module docstring).
+
+    On a listing page (``listing``) teaser cards count as good text.
+    """
     n = len(seg.blocks)
     values = [block_value(b, m, th) for b, m in zip(seg.blocks, marks, strict=True)]
+    if listing:
+        values = [float(b.features.words) if m is None and is_teaser(b, th) else v
+                  for b, m, v in zip(seg.blocks, marks, values, strict=True)]
     prefix = [0.0]
     for v in values:
         prefix.append(prefix[-1] + v)
