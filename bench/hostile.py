@@ -203,16 +203,19 @@ def main() -> None:
     if args.child:
         child(args.child)
         return
-    names = args.only or ["bloated-50mb", "dense-50mb", *([] if args.no_cases else BIG_CASES)]
+    names = args.only or ["bloated-50mb", "dense-5mb", "dense-20mb", "dense-50mb",
+                          *([] if args.no_cases else BIG_CASES)]
     rows = [measure(name) for name in names]
-    print("| input | MB | outcome | seconds | peak RSS MB | base MB | peak/size |")
-    print("|---|---:|---|---:|---:|---:|---:|")
+    print("| input | MB | outcome | seconds | peak RSS MB | base MB | peak/size | "
+          "(peak-base)/size |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|")
     for r in rows:
         if "error" in r:
-            print(f"| {r['name']} | | crashed: {r['error']} | | | | |")
+            print(f"| {r['name']} | | crashed: {r['error']} | | | | | |")
             continue
         print(f"| {r['name']} | {r['bytes'] / MB:.1f} | {r['outcome']} | {r['seconds']} | "
-              f"{r['peak_mb']} | {r['base_mb']} | {r['peak_mb'] * 2**20 / r['bytes']:.1f}x |")
+              f"{r['peak_mb']} | {r['base_mb']} | {r['peak_mb'] * 2**20 / r['bytes']:.1f}x | "
+              f"{(r['peak_mb'] - r['base_mb']) * 2**20 / r['bytes']:.1f}x |")
     report: dict[str, Any] = {"pages": rows}
     if args.fuzz:
         report["fuzz"] = fuzz(args.fuzz)
