@@ -48,7 +48,8 @@ def deadline(seconds: float | None) -> Iterator[None]:
         raise ExtractionTimeoutError(f"gave up after {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Re-fire every 50 ms: code that swallows a broad Exception cannot eat the timeout.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
     finally:
