@@ -58,6 +58,9 @@ class Line(NamedTuple):
     start: int
     end: int
     blank_before: bool
+    # Leading spaces of the first line: innerText-style converters indent by
+    # nesting depth, so the article's paragraphs share one indentation.
+    indent: int = 0
 
 
 def ends_sentence(text: str) -> bool:
@@ -130,6 +133,7 @@ def split_lines(text: str) -> list[Line]:
     parts: list[str] = []
     words = start = end = 0
     bullet = ordered = blank_before = False
+    indent = 0
     prev_blank = True
     for lineno, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -146,8 +150,9 @@ def split_lines(text: str) -> list[Line]:
         if parts:
             joined = _join(parts)
             lines.append(Line(joined, word_count(joined), ends_sentence(joined),
-                              bullet, ordered, start, end, blank_before))
+                              bullet, ordered, start, end, blank_before, indent))
         body, bullet, ordered = _strip_bullet(line)
+        indent = len(raw) - len(raw.lstrip(" "))
         parts = [body]
         words = len(body.split())
         start = end = lineno
@@ -156,7 +161,7 @@ def split_lines(text: str) -> list[Line]:
     if parts:
         joined = _join(parts)
         lines.append(Line(joined, word_count(joined), ends_sentence(joined),
-                          bullet, ordered, start, end, blank_before))
+                          bullet, ordered, start, end, blank_before, indent))
     return lines
 
 

@@ -86,6 +86,10 @@ DATELINE = re.compile(
     r"(?:\([^()]{1,40}\))?\s*[—–-]{1,2}\s+\S"
 )
 DATELINE_BONUS = 40.0
+# Prose at another indentation than the body's counts this share in the
+# second pick, when one depth holds at least INDENT_DOMINANCE of the prose.
+INDENT_SHARE = 0.15
+INDENT_DOMINANCE = 0.6
 WEAK_PROSE_SCORE = 0.0
 SCATTERED_SHARE = 0.3
 SCATTERED_MAX = 250.0
@@ -146,6 +150,29 @@ def opens_comments(line: Line) -> bool:
 
 
 def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
+    """The maximum-sum run of line scores, refined by the body's indentation.
+
+    When the converter kept indentation, the prose of the first pick shows the
+    article's own indentation; prose at other depths (teasers, bios, comments
+    in another column) then counts less and the run is chosen again."""
+    region = _max_run(lines, scores)
+    if not INDENT_SHARE or region.start >= region.end:
+        return region
+    depth: dict[int, float] = {}
+    for i in range(region.start, region.end + 1):
+        if scores[i] >= PROSE_WORDS:
+            depth[lines[i].indent] = depth.get(lines[i].indent, 0.0) + scores[i]
+    if len(depth) < 2:  # noqa: PLR2004 - one depth: nothing to refine
+        return region
+    main = max(depth, key=lambda k: depth[k])
+    if depth[main] < INDENT_DOMINANCE * sum(depth.values()):
+        return region
+    refined = [s * INDENT_SHARE if s > 0 and line.indent != main else s
+               for s, line in zip(scores, lines, strict=True)]
+    return _max_run(lines, refined)
+
+
+def _max_run(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
     """The maximum-sum run of block scores (comments discounted)."""
     n = len(lines)
     comments_from = n
