@@ -149,7 +149,8 @@ def split_lines(text: str) -> list[Line]:
             continue
         if parts:
             joined = _join(parts)
-            lines.append(Line(joined, word_count(joined), ends_sentence(joined),
+            count = _recount(joined, words if len(parts) == 1 else -1)
+            lines.append(Line(joined, count, ends_sentence(joined),
                               bullet, ordered, start, end, blank_before, indent))
         body, bullet, ordered = _strip_bullet(line)
         indent = len(raw) - len(raw.lstrip(" "))
@@ -160,9 +161,18 @@ def split_lines(text: str) -> list[Line]:
         prev_blank = False
     if parts:
         joined = _join(parts)
-        lines.append(Line(joined, word_count(joined), ends_sentence(joined),
+        count = _recount(joined, words if len(parts) == 1 else -1)
+        lines.append(Line(joined, count, ends_sentence(joined),
                           bullet, ordered, start, end, blank_before, indent))
     return lines
+
+
+def _recount(text: str, split_words: int) -> int:
+    """Words of a line: the split count of a single piece (-1: recount), unless
+    CJK text needs the regex."""
+    if text.isascii() or max(text) < _CJK_START:
+        return split_words if split_words >= 0 else len(text.split())
+    return count_words(text)
 
 
 def _span(start: int, end: int) -> str:

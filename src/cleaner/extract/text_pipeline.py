@@ -11,7 +11,7 @@ the speed budget is a few microseconds a line): they are removed as
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cleaner.core.model import Block, Metadata, Verdict
 from cleaner.core.reasons import Reason
@@ -114,7 +114,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     mark_headings(blocks, body.start, body.stop - 1, marks)
     verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings)
     verdicts = [
-        replace(v, rule=TEXT_RULE) if m is not None and v.rule == "markup" else v
+        Verdict(v.reason, TEXT_RULE, v.evidence) if m is not None and v.rule == "markup" else v
         for v, m in zip(verdicts, marks, strict=True)
     ]
     lists_under_headers(blocks, verdicts, range(body.start, edge_stop))
