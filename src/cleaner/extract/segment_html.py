@@ -123,10 +123,14 @@ class _Walker:
         self.list_depth = 0
         # Open elements per CONTEXT_TAGS tag (the "in:<tag>" hints of a block).
         self.context: dict[str, int] = {}
+        self.noscript_depth = 0
 
     # -- text gathering ---------------------------------------------------
     def add(self, text: str | None) -> None:
         if not text:
+            return
+        if self.noscript_depth and text.lstrip().startswith("<"):
+            # <noscript> markup the parser kept as text (tracking pixels): not prose.
             return
         if "\n" in text:
             # Newlines in the source are white space; only <br> breaks a line.
@@ -269,6 +273,8 @@ class _Walker:
             self.list_depth += 1
         if tag in CONTEXT_TAGS:
             self.context[tag] = self.context.get(tag, 0) + 1
+            if tag == "noscript":
+                self.noscript_depth += 1
         self.frames.append(_Frame(el, tag, len(self.out.blocks), chrome, attrs, semantic))
         self.add(el.text)
 
@@ -283,6 +289,8 @@ class _Walker:
             self.list_depth -= 1
         if frame.tag in CONTEXT_TAGS:
             self.context[frame.tag] -= 1
+            if frame.tag == "noscript":
+                self.noscript_depth -= 1
         end = len(self.out.blocks)
         if end > frame.start:
             self.out.containers.append(Container(

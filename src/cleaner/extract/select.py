@@ -23,7 +23,7 @@ Mark = tuple[Reason, str] | None
 # The share of good text the chosen container must hold is a preset value:
 # Thresholds.region_share (core/thresholds.py).
 # A semantic container is preferred when it holds at least this share.
-SEMANTIC_SHARE = 0.4
+SEMANTIC_SHARE = 0.3
 # A chrome-marked container holding this share of the page's good text (and at
 # least GUARD_MIN_WORDS) is not chrome: it is a page-wide wrapper whose class
 # happens to match ("content-with-sidebar", an ASP.NET <form>).
