@@ -1,5 +1,8 @@
 """Language as a BCP-47 tag: what the page declares, checked against its text.
 
+Cost: the model loads once per process on first use (~1.7 s, ~85 MB resident,
+measured); after that a page costs well under a millisecond.
+
 Why check: themes ship ``<html lang="en-US">`` whatever the posts are written in,
 and some pages declare nothing. py3langid (a maintained, numpy-only port of
 langid.py that ships its model) reads the article text; it takes ~0.3 ms for
