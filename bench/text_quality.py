@@ -141,17 +141,18 @@ def print_tables(results: dict[str, dict[str, Any]], speed: dict[str, Any],
     keys = list(results)
     methods = list(dict.fromkeys(m for r in results.values() for m in r))
     rows = [[m, *(results[k].get(m, {}).get("f1") for k in keys)] for m in methods]
-    print("shingle F1 (article body)")
+    gap = "\n" if markdown else ""  # Markdown needs a blank line before a table
+    print("shingle F1 (article body)" + gap)
     print(table(["method", *keys], rows, markdown))
     snip_keys = [k for k in keys if any(r.get("snippet_f1") is not None
                                         for r in results[k].values())]
     if snip_keys:
-        print("\nsnippet F1 / accuracy (with/without snippets)")
+        print("\nsnippet F1 / accuracy (with/without snippets)" + gap)
         rows = [[m, *(f"{results[k][m]['snippet_f1']:.3f} / {results[k][m]['snippet_acc']:.3f}"
                       if m in results[k] else "-" for k in snip_keys)] for m in methods]
         print(table(["method", *snip_keys], rows, markdown))
     if speed:
-        print(f"\ncleaner on text (target >= {TARGET_PAGES_S} pages/s)")
+        print(f"\ncleaner on text (target >= {TARGET_PAGES_S} pages/s)" + gap)
         rows = [[k, f"{s['pages_s_cpu']:.0f}", f"{s['pages_s_wall']:.0f}", s["not_text"]]
                 for k, s in speed.items()]
         print(table(["set/style", "pages/s (CPU)", "pages/s (wall)", "not detected as text"],
