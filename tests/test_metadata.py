@@ -266,3 +266,17 @@ def test_text_page_title_from_url_slug() -> None:
                       input_mode="text").metadata
     assert m.title == "The Best Tax Prep Software of 2025"
     assert m.authors == ("Genevieve Carlton",)
+
+
+@pytest.mark.parametrize("script", [
+    "[" * 5000 + "]" * 5000,  # nesting deeper than json's recursion limit
+    '{"@graph": [1, "x", null, {"@type": ["Article", 5], "author": 7, "headline": [[["Hi"]]]}]}',
+    '{"@type": "Article", "headline": "Broken", }',  # trailing comma: repaired
+    '{"@type": "Article", "mainEntity": ' * 200 + "{}" + "}" * 200,
+    "not json at all",
+])
+def test_hostile_jsonld_never_raises(script: str) -> None:
+    html = (f'<html><head><script type="application/ld+json">{script}</script></head>'
+            "<body><p>Some body text that is long enough to be a paragraph.</p></body></html>")
+    m = cleaner.clean(html, url="https://e.example/2024/13/45/x").metadata
+    assert m.date is None  # month 13 in the URL is not a date

@@ -41,6 +41,8 @@ PAGE_TYPES = frozenset({
 })
 PRODUCT_TYPES = frozenset({"product", "productgroup", "offer", "softwareapplication",
                            "mobileapplication", "car", "vehicle"})
+# Real pages nest entities a few levels deep; deeper is hostile or broken.
+MAX_DEPTH = 12
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 
@@ -87,7 +89,7 @@ def _loads(text: str) -> Any:
 
 
 def _index(value: Any, by_id: dict[str, Node], depth: int = 0) -> None:
-    if depth > 12:  # noqa: PLR2004 - guard against pathological nesting
+    if depth > MAX_DEPTH:
         return
     if isinstance(value, list):
         for item in value:
@@ -101,22 +103,24 @@ def _index(value: Any, by_id: dict[str, Node], depth: int = 0) -> None:
                 _index(item, by_id, depth + 1)
 
 
-def _top_nodes(value: Any) -> Iterator[Node]:
+def _top_nodes(value: Any, depth: int = 0) -> Iterator[Node]:
     """Top-level entities: list items, ``@graph`` members, and their mainEntity."""
+    if depth > MAX_DEPTH:
+        return
     if isinstance(value, list):
         for item in value:
-            yield from _top_nodes(item)
+            yield from _top_nodes(item, depth + 1)
     elif isinstance(value, dict):
         if "@graph" in value:
-            yield from _top_nodes(value["@graph"])
+            yield from _top_nodes(value["@graph"], depth + 1)
             return
         yield value
         for key in ("mainEntity", "mainEntityOfPage"):
             inner = value.get(key)
             if isinstance(inner, dict) and "@type" in inner:
-                yield from _top_nodes(inner)
+                yield from _top_nodes(inner, depth + 1)
             elif isinstance(inner, list):
-                yield from (n for n in _top_nodes(inner) if "@type" in n)
+                yield from (n for n in _top_nodes(inner, depth + 1) if "@type" in n)
 
 
 def read_jsonld(root: HtmlElement) -> JsonLd:
@@ -149,16 +153,19 @@ def main_entity(ld: JsonLd) -> tuple[Node | None, str]:
     return None, ""
 
 
-def text_value(value: Any) -> str | None:
+def text_value(value: Any, depth: int = 0) -> str | None:
     """A plain string from a JSON-LD value (string, number, first of a list, @value)."""
+    if depth > MAX_DEPTH:
+        return None
     if isinstance(value, list):
         for item in value:
-            got = text_value(item)
+            got = text_value(item, depth + 1)
             if got:
                 return got
         return None
     if isinstance(value, dict):
-        return text_value(value.get("@value") or value.get("name") or value.get("url"))
+        return text_value(value.get("@value") or value.get("name") or value.get("url"),
+                          depth + 1)
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         text = " ".join(str(value).split())
         return text or None
