@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.core.model import Block, Metadata, Verdict
+from cleaner.core.model import Block, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
@@ -201,11 +201,3 @@ def _run_block(run: list[Line], block_id: int) -> Block:
 
 _MENU: Mark = (Reason.NAV, "menu-like lines outside the article")
 
-
-def text_metadata(findings: TextFindings, url: str | None) -> Metadata:
-    """Metadata of a text page: what its head said (origin ``text``)."""
-    sources = {name: "text" for name, value in (
-        ("title", findings.title), ("authors", findings.authors), ("date", findings.date))
-        if value}
-    return Metadata(title=findings.title, authors=findings.authors, date=findings.date,
-                    url=url, sources=sources)
