@@ -168,3 +168,19 @@ def test_known_boilerplate_lines_are_removed_as_repeated() -> None:
     assert line not in doc.text
     removed = [d for d in doc.removed if d.text == line]
     assert removed and removed[0].reason.value == "repeated-across-pages"
+
+
+@pytest.mark.parametrize("page", [
+    "»\n›\n»",
+    "*\n+\n-\no\n1.",
+    "By\n",
+    "word " * 5000,
+    "12 comments\nLeave a Reply\njoe says:\nann says:\n",
+    "中文字" * 300 + "。\n" + "中文字…\n" * 20,
+    "A sentence ends here.\n" + "\n" * 50 + "Home » News » Item\n",
+])
+def test_odd_pages_give_one_verdict_per_block(page: str) -> None:
+    doc = cleaner.clean(page, input_mode="text")
+    assert len(doc.blocks) == len(doc.verdicts)
+    assert [b.id for b in doc.blocks] == list(range(len(doc.blocks)))
+    assert all(v.reason.value for v in doc.verdicts)
