@@ -267,8 +267,9 @@ def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
 # The readability vote moves the region only when its candidate agrees with
 # readability's text clearly better than ours (F1 over agreed words).
 VOTE_MARGIN = 0.15
-# Candidates must hold at least this share of the page's good text.
-VOTE_MIN_SHARE = 0.2
+# Candidates must hold at least this share of the page's good text: readability
+# tends to pick one narrow section, which loses multi-section pages (measured).
+VOTE_MIN_SHARE = 0.5
 
 
 def vote_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds, region: Region,
