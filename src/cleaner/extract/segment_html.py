@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -106,6 +106,8 @@ class _Walker:
         # Linear-time xpaths: libxml2's getpath is quadratic in sibling count.
         self.paths = ElementPaths(root)
         self.base_url = base_url
+        parts = urlsplit(base_url) if base_url else None
+        self.origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.netloc else ""
         self.settings = settings
         self.inline_md = settings.links or settings.formatting or settings.images
         self.out = HtmlSegmentation()
@@ -348,6 +350,10 @@ class _Walker:
         href = href.strip()
         # Most hrefs are already absolute: urljoin would return them as they are.
         if self.base_url and not href.startswith(("https://", "http://")):
+            if self.origin and href.startswith("/") and not href.startswith("//") \
+                    and "/." not in href:
+                # Root-relative (the usual case): what urljoin returns, without its cost.
+                return self.origin + href
             try:
                 return urljoin(self.base_url, href)
             except ValueError:
