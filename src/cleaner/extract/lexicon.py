@@ -54,6 +54,10 @@ class Lexicon:
     # Blocks longer than this (in words) can match no phrase; 0 = not computed yet.
     # Checked before normalising: most blocks are long paragraphs.
     max_words: int = 0
+    # All "contains" patterns in one alternation: one search rules out the usual
+    # no-match case; the per-family loop then runs only on a hit (its order
+    # decides the reason). None when ``contains`` was assembled by hand.
+    any_contains: re.Pattern[str] | None = None
 
     def _word_limit(self) -> int:
         exact = max((len(p.split()) for p in self.exact), default=0)
@@ -83,6 +87,8 @@ class Lexicon:
             for reason, parts in self.pending.items()
             if parts
         ]
+        if self.contains:
+            self.any_contains = re.compile("|".join(f"(?:{p.pattern})" for _, p in self.contains))
         return self
 
     def match(self, text: str, words: int) -> tuple[Reason, str] | None:
@@ -102,7 +108,9 @@ class Lexicon:
                 boundary = not rest or not rest[0].isalnum() or not phrase[-1].isalnum()
                 if boundary and words <= phrase.count(" ") + 1 + PREFIX_SLACK_WORDS:
                     return reason, f"starts with '{phrase}'"
-        if words <= CONTAINS_MAX_WORDS:
+        if words <= CONTAINS_MAX_WORDS and (
+            self.any_contains is None or self.any_contains.search(norm) is not None
+        ):
             for reason, pattern in self.contains:
                 found = pattern.search(norm)
                 if found:
