@@ -111,3 +111,12 @@ def test_settings_output_round_trips_as_a_config(tmp_path: Path) -> None:
     config.write_text(settings_to_toml(wanted), encoding="utf-8")
     out = run("settings", "--config", str(config))
     assert tomllib.loads(out) == tomllib.loads(settings_to_toml(wanted))
+
+
+def test_precision_drops_short_unpunctuated_lines_inside_the_article() -> None:
+    line = "Field notes from the upper valley, spring survey"
+    assert line in run("clean", "--no-config", path=LINKS)
+    assert line in run("clean", "--no-config", "--recall", path=LINKS)
+    assert line not in run("clean", "--no-config", "--precision", path=LINKS)
+    doc = cleaner.clean(LINKS.read_bytes(), settings=cleaner.Settings.from_preset("precision"))
+    assert [d.rule for d in doc.removed if d.text == line] == ["short"]
