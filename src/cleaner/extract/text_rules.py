@@ -29,6 +29,11 @@ HEAD_SCAN = 40
 # Titles are between these many words long (a one-word line is a section name).
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
+# A line repeated in the head is the headline only this close to the body
+# (a menu shown twice, in header and footer, repeats too, but further up).
+TITLE_NEAR = 8
+# ...and only when it is sentence-sized: menus repeat short labels.
+REPEATED_TITLE_WORDS = 5
 # A breadcrumb is short: the trail plus a headline.
 CRUMB_MAX_WORDS = 40
 # The first part of a trail ("Home", "News") is a navigation word of this size.
@@ -214,7 +219,9 @@ def _pick_title(blocks: Sequence[Block], lo: int, start: int, crumb_tail: str | 
     chosen: str | None = None
     # Nearest to the body first: the headline sits just above the text.
     for i, key in reversed(candidates):
-        if keys[key] >= 2 or (tail_key and key == tail_key) or (  # noqa: PLR2004
+        if (keys[key] >= 2 and start - i <= TITLE_NEAR  # noqa: PLR2004
+                and blocks[i].features.words >= REPEATED_TITLE_WORDS) or (
+            tail_key and key == tail_key) or (
             i > 0 and first_key.startswith(key) and len(key) < len(first_key)
         ):
             chosen = blocks[i].text
