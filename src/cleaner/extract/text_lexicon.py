@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cleaner.core.reasons import Reason
+
+# _LEAD / _TRAIL: the bullet and end-punctuation sets normalise() trims, shared
+# so the fast path cannot drift from it.
 from cleaner.extract.lexicon import (
+    _LEAD,
+    _TRAIL,
     CONTAINS_MAX_WORDS,
     PREFIX_SLACK_WORDS,
     Lexicon,
@@ -38,6 +43,18 @@ def _anchor(phrase: str) -> str | None:
         return None
     inner = tokens[1:-1] if len(tokens) >= _INNER_FROM else tokens
     return max(inner, key=len)
+
+
+def _normalise(text: str) -> str:
+    """:func:`normalise`, skipping its slow steps when the text does not need
+    them: the text path's lines are already single-spaced, and most have no
+    curly quote or no-break space to fold."""
+    if not text.isascii():
+        return normalise(text)
+    low = text.lower()
+    if "  " in low or "\t" in low or "\n" in low or "\r" in low:
+        return normalise(text)
+    return low.strip(_LEAD).rstrip(_TRAIL).strip()
 
 
 @dataclass(slots=True)
@@ -63,7 +80,7 @@ class IndexedLexicon(Lexicon):
 
     def match(self, text: str, words: int) -> tuple[Reason, str] | None:
         """As :meth:`Lexicon.match`."""
-        norm = normalise(text)
+        norm = _normalise(text)
         if not norm:
             return None
         reason = self.exact.get(norm)
