@@ -126,6 +126,7 @@ class _Walker:
         # Open elements per CONTEXT_TAGS tag (the "in:<tag>" hints of a block).
         self.context: dict[str, int] = {}
         self.noscript_depth = 0
+        self.story_depth = 0
 
     # -- text gathering ---------------------------------------------------
     def add(self, text: str | None) -> None:
@@ -252,7 +253,9 @@ class _Walker:
         # never the role of the whole page.
         chrome = (None if tag in ("html", "body")
                   else chrome_reason(tag, attrs, role, el.get("style"), hidden))
-        if chrome is None and tag in ("header", "footer", "aside") and not self.article_depth:
+        # <main> holds the page's main column, asides and all; only an article
+        # (or a declared article body) owns the header/footer/aside inside it.
+        if chrome is None and tag in ("header", "footer", "aside") and not self.story_depth:
             chrome = (
                 {"header": Reason.HEADER, "footer": Reason.FOOTER, "aside": Reason.SIDEBAR}[tag],
                 f"<{tag}> outside the article",
@@ -267,8 +270,11 @@ class _Walker:
             or el.get("itemprop") == "articleBody"
             or (bool(attrs) and content_class(attrs))
         )
+        story = semantic and tag != "main" and role != "main"
         if semantic:
             self.article_depth += 1
+        if story:
+            self.story_depth += 1
         if tag == "blockquote":
             self.quote_depth += 1
         elif tag in ("ul", "ol", "menu"):
@@ -285,6 +291,8 @@ class _Walker:
         frame = self.frames.pop()
         if frame.semantic:
             self.article_depth -= 1
+            if frame.tag != "main" and frame.element.get("role") != "main":
+                self.story_depth -= 1
         if frame.tag == "blockquote":
             self.quote_depth -= 1
         elif frame.tag in ("ul", "ol", "menu"):
