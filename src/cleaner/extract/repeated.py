@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from cleaner.core.thresholds import Thresholds
 from cleaner.extract.lexicon import normalise
-from cleaner.extract.segment_text import segment_text
+from cleaner.extract.segment_text import split_lines
 
 # Lines shorter than this (after normalising) are not learned: "Home", "Share"
 # and "1" repeat everywhere, prose and chrome alike, and the lexicon already
@@ -42,7 +42,7 @@ def page_line_hashes(text: str) -> set[int]:
 
     Lines are cut as the text path cuts them (fragments glued, bullets off),
     so what the learner counts is what :func:`extract_text` looks up."""
-    return {line_hash(b.text) for b in segment_text(text) if len(b.text) >= MIN_LINE_CHARS}
+    return {line_hash(line.text) for line in split_lines(text) if len(line.text) >= MIN_LINE_CHARS}
 
 
 def site_key(url: str | None, folder: str | None) -> str:
