@@ -162,7 +162,8 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds,
             continue
         if reason is Reason.COMMENTS and discussion:
             continue
-        if by_class and reason not in _ALWAYS_TRUSTED and good >= VETO_MIN_GOOD:
+        if (by_class and reason not in _ALWAYS_TRUSTED and reason is not Reason.COMMENTS
+                and good >= VETO_MIN_GOOD):
             words = sum(seg.blocks[i].features.words for i in range(c.start, c.end))
             if good >= VETO_MIN_SHARE * words:
                 continue
