@@ -17,6 +17,7 @@ from cleaner.core.model import Block, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
+from cleaner.extract.html_pipeline import Extraction
 from cleaner.extract.lexicon import (
     CONTAINS_MAX_WORDS,
     Lexicon,
@@ -54,14 +55,14 @@ TAIL_MIN_SHARE = 0.6
 EDGE_SCAN = 15
 
 
-@dataclass(frozen=True, slots=True)
-class TextExtraction:
-    """Blocks, verdicts and what the page head said (title, byline, date)."""
+NO_FINDINGS = TextFindings()
 
-    blocks: tuple[Block, ...]
-    verdicts: tuple[Verdict, ...]
-    region_evidence: str
-    findings: TextFindings
+
+@dataclass(frozen=True, slots=True)
+class TextExtraction(Extraction):
+    """An :class:`Extraction` plus what the page head said (title, byline, date)."""
+
+    findings: TextFindings = NO_FINDINGS
 
 
 def extract_text(text: str, title: str | None, settings: Settings) -> TextExtraction:
