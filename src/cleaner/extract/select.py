@@ -155,7 +155,7 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds,
         # Class names are weaker evidence than tags and roles (<footer>, <nav>).
         by_class = (c.chrome[1].startswith("class/id")  # type: ignore[index]
                     and c.tag not in _CHROME_TAGS)
-        if good >= GUARD_SHARE * total and (
+        if reason is not Reason.COMMENTS and good >= GUARD_SHARE * total and (
             good >= VETO_MIN_GOOD
             or (good >= GUARD_MIN_WORDS and by_class and reason not in _ALWAYS_TRUSTED)
         ):
