@@ -284,7 +284,7 @@ def explain_cmd(page: str, output: str | None, fmt: str, url: str | None, debug:
         if fmt == "html" and output is None and sys.stdout.isatty():
             raise UsageError("the HTML report goes to a file: add -o report.html "
                              "(or use --format text)")
-        doc = clean_page(read_input(page), url=url, settings=settings)
+        doc = clean_page(read_input(page, settings.max_bytes), url=url, settings=settings)
         if fmt == "text":
             out = render_report_text(doc, where) + "\n"
         elif to_stdout:
