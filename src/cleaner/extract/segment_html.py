@@ -244,15 +244,23 @@ class _Walker:
     # -- element events ---------------------------------------------------
     def start_block(self, el: HtmlElement, tag: str) -> None:
         self.flush()
-        cls = el.get("class") or ""
-        ident = el.get("id") or ""
-        attrs = f"{cls} {ident}".lower().strip() if (cls or ident) else ""
-        role = el.get("role")
-        hidden = el.get("hidden") is not None or el.get("aria-hidden") == "true"
-        # <html>/<body> classes are page states ("cookies-not-set", "has-sidebar"),
-        # never the role of the whole page.
-        chrome = (None if tag in ("html", "body")
-                  else chrome_reason(tag, attrs, role, el.get("style"), hidden))
+        # One attribute read per element; most block elements have none.
+        items = el.items()
+        if items:
+            attrib = dict(items)
+            cls = attrib.get("class") or ""
+            ident = attrib.get("id") or ""
+            attrs = f"{cls} {ident}".lower().strip() if (cls or ident) else ""
+            role = attrib.get("role")
+            hidden = "hidden" in attrib or attrib.get("aria-hidden") == "true"
+            itemprop = attrib.get("itemprop")
+            # <html>/<body> classes are page states ("cookies-not-set",
+            # "has-sidebar"), never the role of the whole page.
+            chrome = (None if tag in ("html", "body")
+                      else chrome_reason(tag, attrs, role, attrib.get("style"), hidden))
+        else:
+            attrs, role, itemprop = "", None, None
+            chrome = chrome_reason(tag, "", None, None, False)
         # <main> holds the page's main column, asides and all; only an article
         # (or a declared article body) owns the header/footer/aside inside it.
         if chrome is None and tag in ("header", "footer", "aside") and not self.story_depth:
@@ -267,7 +275,7 @@ class _Walker:
         semantic = (
             tag in ("article", "main")
             or role == "main"
-            or el.get("itemprop") == "articleBody"
+            or itemprop == "articleBody"
             or (bool(attrs) and content_class(attrs))
         )
         story = semantic and tag != "main" and role != "main"
