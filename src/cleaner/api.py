@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from cleaner.core.errors import EmptyInputError, TooLargeError
-from cleaner.core.model import Comment, Document, InputKind, Metadata, Page, Source
+from cleaner.core.model import Comment, Document, InputKind, Page, Source
 from cleaner.core.settings import DEFAULT_SETTINGS, Settings
 from cleaner.extract.comments import extract_comments
 from cleaner.extract.features import count_words
