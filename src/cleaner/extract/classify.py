@@ -45,7 +45,7 @@ _BROAD = frozenset({Reason.HIDDEN, Reason.COMMENTS, Reason.SIDEBAR, Reason.FOOTE
                     Reason.HEADER})
 # Phrase families specific enough to override a broad area mark.
 _SPECIFIC = frozenset({Reason.COOKIE_BANNER, Reason.COMMENT_FORM, Reason.NEWSLETTER,
-                       Reason.SHARE_BAR})
+                       Reason.SHARE_BAR, Reason.COPYRIGHT})
 # Only short blocks are worth a phrase look-up under a mark (phrases are short).
 _REFINE_MAX_WORDS = 60
 # Outside the article only short blocks get a phrase look-up, to name them.
@@ -159,17 +159,26 @@ def _trim_edges(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
 
 
 def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
-    """Remove kept blocks whose text repeats an earlier kept block."""
-    seen: set[str] = set()
+    """Remove kept blocks whose text repeats an earlier kept block.
+
+    A repeat among siblings of the same parent element is content (a meal plan's
+    recurring line, a refrain); a repeat elsewhere is a teaser, a pull quote or
+    a second copy of the headline. Text blocks have no parent span: for them
+    every repeat counts.
+    """
+    seen: dict[str, str] = {}
     for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
         if not v.keep or b.kind is BlockKind.TABLE:
             continue
         key = " ".join(b.text.lower().split())
         if len(key) < 20:  # noqa: PLR2004 - short repeats ("Yes", "1.") are legitimate
             continue
-        if key in seen:
+        parent = b.span.rsplit("/", 1)[0] if b.span.startswith("/") else ""
+        first = seen.get(key)
+        if first is None:
+            seen[key] = parent
+        elif not parent or first != parent:
             verdicts[i] = Verdict(Reason.DUPLICATE, "dedupe", "repeats an earlier block")
-        seen.add(key)
 
 
 def classify_blocks(
