@@ -212,6 +212,14 @@ def cases(secret_path: str = "/etc/hostname") -> list[Case]:
             '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
             + '</script><script type="application/ld+json">' + '{"a":' * 50_000 + "1"
             + "}" * 50_000 + "</script>"))), keep=(LEAD,)),
+        Case("whitespace-runs-in-metadata", lambda: _enc(article(
+            head=("<meta name='author' content='Jane" + " " * 50_000 + "and" + "\n\t " * 20_000
+                  + "Doe'><meta property='og:title' content='Title" + " " * 50_000 + "| Site'>"
+                  '<script type="application/ld+json">{"@type":"NewsArticle","author":"Jane'
+                  + " " * 50_000 + ', Doe"}</script>'),
+            inside="<p class='byline'>By Jane" + "\n \t" * 20_000 + "Doe</p>"
+                   "<div id='comments'><div class='comment'><cite class='fn'>Jane"
+                   + " " * 50_000 + "says</cite><p>nice</p></div></div>")), keep=(LEAD,)),
         # -- deep nesting --------------------------------------------------------
         Case("deep-div-300", lambda: _deep("div", 300), keep=(LEAD, SECOND)),
         Case("deep-div-100k", lambda: _deep("div", 100_000), keep=(LEAD, SECOND)),
