@@ -157,6 +157,7 @@ def _run_batch(**kwargs: Any) -> None:
 
 
 @main.command("batch")
+@settings_options
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="A directory (mirror tree of the inputs), or a file ending in .jsonl, "
@@ -193,7 +194,11 @@ def _run_batch(**kwargs: Any) -> None:
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
               show_default=True, help="ray: run on a Ray cluster (pip install 'cleaner[ray]').")
 @click.option("--ray-address", help="Join this Ray cluster (default: start a local one).")
-def batch_cmd(inputs: tuple[str, ...], **options: Any) -> None:
+@click.option("--site-boilerplate/--no-site-boilerplate", default=True, show_default=True,
+              help="Text pages: lines repeated on many pages of the same site (host, or "
+                   "input folder when no URL) are removed as repeated-across-pages. "
+                   "Learned in a first pass over all inputs (not from a '-' list).")
+def batch_cmd(inputs: tuple[str, ...], settings: Settings, **options: Any) -> None:
     """Clean every page of the INPUTS into OUTPUT, in parallel, resumably.
 
     INPUTS (mixed): directories (searched recursively), page files (.html,
@@ -209,7 +214,8 @@ def batch_cmd(inputs: tuple[str, ...], **options: Any) -> None:
       WARC / JSONL:       c.warc.gz, record 7     -> OUTPUT/c/0000007-<url>.txt
     Failures go to errors.jsonl (source, kind, message). Every output is written
     under a temporary name and renamed, so Ctrl-C leaves no partial file, and a
-    rerun resumes where the last one stopped.
+    rerun resumes where the last one stopped. The settings options are those of
+    'cleaner clean'; --max-bytes and --input are batch's own.
 
     \b
     Exit codes:
@@ -224,9 +230,10 @@ def batch_cmd(inputs: tuple[str, ...], **options: Any) -> None:
       cleaner batch crawl/ -o cleaned/ --format json
       cleaner batch crawl.warc.gz -o pages.jsonl.gz --jobs 8
       find crawl -name '*.html' | cleaner batch - -o cleaned/
+      cleaner batch pages/ -o cleaned/ --precision --no-tables
     """
     try:
-        _run_batch(inputs=inputs, **options)
+        _run_batch(inputs=inputs, settings=settings, **options)
     except CleanerError as exc:
         fail("batch", exc)
         sys.exit(exc.exit_code)

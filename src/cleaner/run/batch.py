@@ -8,6 +8,10 @@ per page, :mod:`cleaner.run.sinks` writes results (temp name, then rename) and
 Ctrl-C (or SIGTERM) sets a flag: the batch stops taking results, drops the
 unfinished chunk, writes the summary and exits 130; a second Ctrl-C aborts at
 once. Every output that exists is complete, so a rerun resumes.
+
+Flattened-text pages get a first pass (:func:`learn_boilerplate`): lines that
+repeat on many pages of one site are learned from every input, done or not, so
+a resumed run removes exactly what an uninterrupted one does.
 """
 
 from __future__ import annotations
@@ -16,15 +20,18 @@ import os
 import signal
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
 
+from cleaner.api import read_page
 from cleaner.core.errors import UsageError
+from cleaner.core.model import InputKind, Source
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
-from cleaner.inputs.sources import InputOptions, Task, count_pages, iter_tasks
+from cleaner.extract.repeated import RepeatedLineLearner, page_line_hashes
+from cleaner.inputs.sources import InputOptions, Task, count_pages, iter_tasks, read_page_file
 from cleaner.run.progress import Progress, Stats
 from cleaner.run.sinks import (
     MirrorSink,
@@ -33,7 +40,7 @@ from cleaner.run.sinks import (
     require_pyarrow,
     stream_kind,
 )
-from cleaner.run.worker import JobConfig, Result
+from cleaner.run.worker import JobConfig, Result, task_settings, task_site_key
 
 EXIT_OK = 0
 EXIT_PAGES_FAILED = 1
@@ -67,6 +74,10 @@ class BatchOptions:
     input_mode: str = "auto"
     engine: str = "local"
     ray_address: str | None = None
+    # From the shared settings options (preset, config, switches); None = defaults.
+    settings: Settings | None = None
+    # Learn lines repeated across a site's text pages and remove them.
+    site_boilerplate: bool = True
 
 
 class Stopper:
@@ -102,7 +113,35 @@ def _settings(opts: BatchOptions) -> Settings:
         if opts.max_bytes <= 0:
             raise UsageError("--max-bytes must be positive")
         overrides["max_bytes"] = opts.max_bytes
-    return Settings().with_overrides(**overrides)
+    # batch's own --input / --max-bytes win, so settings and input reading agree.
+    return (opts.settings or Settings()).with_overrides(**overrides)
+
+
+def learn_boilerplate(opts: BatchOptions, in_opts: InputOptions,
+                      cfg: JobConfig) -> dict[str, frozenset[int]]:
+    """First pass: per site, the hashes of lines repeated on many text pages.
+
+    Sequential in the main process, keeping only line hashes. Unreadable pages
+    are skipped here; the second pass reports them. Stdin lists ('-') cannot be
+    read twice, so their pages are not learned from.
+    """
+    if cfg.settings.input_mode == "html" or "-" in opts.inputs:
+        return {}
+    learner = RepeatedLineLearner()
+    for task in iter_tasks(opts.inputs, in_opts, None):
+        if task.error is not None:
+            continue
+        settings = task_settings(task, cfg)
+        try:
+            data = task.data if task.data is not None else read_page_file(
+                task.path, settings.max_bytes)
+            page = read_page(Source(data=data, url=task.url, charset=task.charset), settings)
+        except Exception:  # best effort: pass 2 reports the error
+            continue
+        if page.kind is InputKind.TEXT:
+            learner.add_hashes(task_site_key(task), page_line_hashes(page.text))
+    table = learner.all_boilerplate(cfg.settings.thresholds)
+    return {key: hashes for key, hashes in table.items() if hashes}
 
 
 def make_sink(opts: BatchOptions) -> MirrorSink | StreamSink:
@@ -173,6 +212,8 @@ def run_batch(opts: BatchOptions, stdin: IO[str] | None = None) -> int:
     sink = make_sink(opts)
     cfg = JobConfig(settings=settings, fmt="record" if isinstance(sink, StreamSink) else opts.fmt,
                     explain=opts.explain, report_dir=opts.report_dir)
+    if opts.site_boilerplate and not sink.complete:
+        cfg = replace(cfg, boilerplate=learn_boilerplate(opts, in_opts, cfg))
     stats = Stats()
     progress = Progress(None if sink.complete else count_pages(opts.inputs, in_opts), opts.quiet)
     index_rows = ReportIndex(opts.report_dir)

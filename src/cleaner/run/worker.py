@@ -14,7 +14,7 @@ import os
 import signal
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from cleaner.api import clean
 from cleaner.core.errors import CleanerError
 from cleaner.core.model import Document, Source
 from cleaner.core.settings import Settings
+from cleaner.extract.repeated import site_key
 from cleaner.inputs.sources import Task, read_page_file
 from cleaner.outputs.render import document_record, render
 
@@ -42,6 +43,25 @@ class JobConfig:
     fmt: str
     explain: bool = False
     report_dir: str | None = None
+    # Site key -> hashes of lines repeated across that site's pages, learned by
+    # batch's first pass (run/batch.py: learn_boilerplate); empty when off.
+    boilerplate: dict[str, frozenset[int]] = field(default_factory=dict)
+
+
+def task_site_key(task: Task) -> str:
+    """The site of a task: its URL's host, else the folder of its input file."""
+    return site_key(task.url, os.path.dirname(task.path))
+
+
+def task_settings(task: Task, cfg: JobConfig) -> Settings:
+    """The Settings for one task: text mode for text inputs, its site's boilerplate."""
+    settings = cfg.settings
+    if task.text_input and settings.input_mode == "auto":
+        settings = settings.with_overrides(input_mode="text")
+    known = cfg.boilerplate.get(task_site_key(task)) if cfg.boilerplate else None
+    if known:
+        settings = replace(settings, known_boilerplate=known)
+    return settings
 
 
 @dataclass(slots=True)
@@ -112,9 +132,7 @@ def process_task(task: Task, cfg: JobConfig) -> Result:
         data = task.data if task.data is not None else read_page_file(
             task.path, cfg.settings.max_bytes)
         _test_hooks(data)
-        settings = cfg.settings
-        if task.text_input and settings.input_mode == "auto":
-            settings = settings.with_overrides(input_mode="text")
+        settings = task_settings(task, cfg)
         source = Source(data=data, path=task.path, url=task.url, record_id=task.id,
                         content_type=task.content_type, charset=task.charset)
         doc = clean(source, settings=settings)
