@@ -103,7 +103,7 @@ def first_pass(
     if _disabled(block, settings):
         return Verdict(Reason.DISABLED_CONTENT, "settings", f"{block.kind} excluded")
     limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
-    if f.link_density > limit and block.kind is not BlockKind.CODE:
+    if f.link_density > limit and block.kind not in (BlockKind.CODE, BlockKind.HEADING):
         return Verdict(Reason.LINK_DENSE, "link-density", f"link_density={f.link_density:.2f}")
     if (block.kind is BlockKind.PARAGRAPH and f.words < th.min_kept_words
             and not f.ends_sentence):
