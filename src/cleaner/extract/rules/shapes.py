@@ -57,6 +57,17 @@ COPYRIGHT = re.compile(
     r"wszelkie prawa zastrzeżone",
     re.IGNORECASE,
 )
+# Photo credits standing alone: "Photo: Jane Doe/Reuters", "Image credit: Getty Images",
+# "(AP Photo/John Smith)", "Foto: dpa". Only short blocks, and only when the line is
+# nothing but the credit, so a caption that describes the picture is kept.
+MEDIA_CREDIT = re.compile(
+    r"^\(?\s*(?:(?:photo|image|picture|video|illustration|graphic|photograph|foto|bild|"
+    r"imagen|immagine|afbeelding|zdjęcie)s?(?:\s+(?:credits?|courtesy(?:\s+of)?|by|source))?"
+    r"\s*[:©]|(?:photo|image)s?\s+by\s|credit\s*:|source\s*:\s*(?:getty|shutterstock|"
+    r"reuters|ap\b|afp|epa)|\(?(?:ap|afp|epa|reuters)\s+photo\b)",
+    re.IGNORECASE,
+)
+MEDIA_CREDIT_MAX_WORDS = 8
 # Bylines and date lines are short: a sentence that starts "By the end of..." is
 # prose. Names after "by" must look like names (capitalised words, or one word).
 BYLINE_MAX_WORDS = 14
@@ -94,6 +105,8 @@ def shape_reason(text: str, words: int) -> tuple[Reason, str] | None:
             return Reason.BYLINE, "date line"
         if READING_TIME.match(stripped) or RELATIVE_TIME.match(stripped):
             return Reason.BYLINE, "reading time / relative date"
+    if words <= MEDIA_CREDIT_MAX_WORDS and MEDIA_CREDIT.match(stripped):
+        return Reason.MEDIA_CREDIT, "photo / image credit"
     if words <= COPYRIGHT_MAX_WORDS and COPYRIGHT.search(stripped):
         return Reason.COPYRIGHT, "copyright notice"
     return None
