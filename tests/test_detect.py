@@ -77,3 +77,16 @@ def test_cli_input_flag(tmp_path: Path) -> None:
     assert '"input_kind": "text"' in as_text.output
     as_html = runner.invoke(main, ["clean", "--format", "json", str(page)])
     assert '"input_kind": "html"' in as_html.output
+
+
+def test_text_with_a_leaked_tracking_pixel_or_quoted_tags_stays_text() -> None:
+    from cleaner.core.model import InputKind
+    from cleaner.inputs.detect import detect_kind
+
+    prose = "This is a line of ordinary page text that a scraper flattened.\n" * 300
+    pixel = '<img height="1" width="1" style="display:none" src="https://t.example/p">\n'
+    assert detect_kind(pixel + prose) is InputKind.TEXT
+    tutorial = prose.replace("ordinary", "ordinary <div> and <span>", 6)
+    assert detect_kind(tutorial) is InputKind.TEXT
+    assert detect_kind("<p>Hello</p>") is InputKind.HTML
+    assert detect_kind("<!DOCTYPE html>" + prose) is InputKind.HTML

@@ -2,9 +2,12 @@
 
 Rule (tested in tests/test_detect.py): binary magic numbers or NUL-rich data are
 not pages. Otherwise the input is HTML when its first non-blank character is
-``<`` and a known HTML tag appears near the start, or when known HTML tags are
-frequent in its first 64 KB (at least ``_MIN_TAGS`` of them and one per 2 KB).
-Everything else is flattened text.
+``<``, a known HTML tag appears near the start, and either the opening tag is a
+document-level one (doctype, ``<html>``, ``<head>``, ``<meta>``...) or tags keep
+coming (one per 4 KB of the first 64 KB); or when known HTML tags are dense in
+its first 64 KB (at least ``_MIN_TAGS`` of them and one per 512 characters).
+Everything else is flattened text: a scrape that starts with a leaked tracking
+pixel, or the text of a tutorial that quotes some tags, stays text.
 """
 
 from __future__ import annotations
@@ -43,7 +46,16 @@ _TAG = re.compile(
 )
 _SCAN = 65536
 _MIN_TAGS = 3
-_TAG_EVERY_CHARS = 2048
+# Markup that does not open with a tag must be dense to be HTML: flattened text of
+# a page about HTML quotes a tag every few kilobytes, real markup several per line.
+_TAG_EVERY_CHARS = 512
+# Text that opens with a stray tag (a tracking pixel leaked into a scrape) is
+# still text unless tags keep coming; a document-level opening tag settles it.
+_TAG_EVERY_CHARS_LED = 4096
+_DOCUMENT_START = re.compile(
+    r"<(?:!doctype|\?xml|html|head|body|meta|title|!--|link|script|style|base|frameset)\b",
+    re.IGNORECASE,
+)
 # Share of NUL / control bytes above which data is binary, not text. Random or
 # compressed bytes have ~9% (23 of 256 values); text, even with stray control
 # characters or ISO-2022 escapes, well under 1%.
@@ -67,9 +79,11 @@ def detect_kind(text: str) -> InputKind:
     """HTML or flattened text (see the module docstring for the rule)."""
     head = text[:_SCAN]
     stripped = head.lstrip()
-    if stripped.startswith("<") and _TAG.search(stripped[:4096]):
-        return InputKind.HTML
     tags = len(_TAG.findall(head))
+    if stripped.startswith("<") and _TAG.search(stripped[:4096]) and (
+        _DOCUMENT_START.match(stripped) or tags * _TAG_EVERY_CHARS_LED >= len(head)
+    ):
+        return InputKind.HTML
     if tags >= _MIN_TAGS and tags * _TAG_EVERY_CHARS >= len(head):
         return InputKind.HTML
     return InputKind.TEXT
