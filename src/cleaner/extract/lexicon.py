@@ -42,6 +42,23 @@ def normalise(text: str) -> str:
     return text.strip(_LEAD).rstrip(_TRAIL).strip()
 
 
+def match_exact_or_prefix(
+    exact: dict[str, Reason], prefixes: dict[str, list[tuple[str, Reason]]], norm: str, words: int
+) -> tuple[Reason, str] | None:
+    """The "= phrase" and "phrase" forms on normalised text (shared by both matchers)."""
+    reason = exact.get(norm)
+    if reason is not None:
+        return reason, f"phrase '{norm}'"
+    head = norm.split(" ", 1)[0]
+    for phrase, reason in prefixes.get(head, ()):
+        if norm.startswith(phrase):
+            rest = norm[len(phrase):]
+            boundary = not rest or not rest[0].isalnum() or not phrase[-1].isalnum()
+            if boundary and words <= phrase.count(" ") + 1 + PREFIX_SLACK_WORDS:
+                return reason, f"starts with '{phrase}'"
+    return None
+
+
 @dataclass(slots=True)
 class Lexicon:
     """Compiled phrase tables for all loaded languages."""
@@ -98,16 +115,9 @@ class Lexicon:
         norm = normalise(text)
         if not norm:
             return None
-        reason = self.exact.get(norm)
-        if reason is not None:
-            return reason, f"phrase '{norm}'"
-        head = norm.split(" ", 1)[0]
-        for phrase, reason in self.prefixes.get(head, ()):
-            if norm.startswith(phrase):
-                rest = norm[len(phrase):]
-                boundary = not rest or not rest[0].isalnum() or not phrase[-1].isalnum()
-                if boundary and words <= phrase.count(" ") + 1 + PREFIX_SLACK_WORDS:
-                    return reason, f"starts with '{phrase}'"
+        hit = match_exact_or_prefix(self.exact, self.prefixes, norm, words)
+        if hit is not None:
+            return hit
         if words <= CONTAINS_MAX_WORDS and (
             self.any_contains is None or self.any_contains.search(norm) is not None
         ):

@@ -23,9 +23,9 @@ from cleaner.extract.lexicon import (
     _LEAD,
     _TRAIL,
     CONTAINS_MAX_WORDS,
-    PREFIX_SLACK_WORDS,
     Lexicon,
     default_lexicon,
+    match_exact_or_prefix,
     normalise,
 )
 
@@ -83,16 +83,9 @@ class IndexedLexicon(Lexicon):
         norm = _normalise(text)
         if not norm:
             return None
-        reason = self.exact.get(norm)
-        if reason is not None:
-            return reason, f"phrase '{norm}'"
-        head = norm.split(" ", 1)[0]
-        for phrase, reason in self.prefixes.get(head, ()):
-            if norm.startswith(phrase):
-                rest = norm[len(phrase):]
-                boundary = not rest or not rest[0].isalnum() or not phrase[-1].isalnum()
-                if boundary and words <= phrase.count(" ") + 1 + PREFIX_SLACK_WORDS:
-                    return reason, f"starts with '{phrase}'"
+        hit = match_exact_or_prefix(self.exact, self.prefixes, norm, words)
+        if hit is not None:
+            return hit
         if words > CONTAINS_MAX_WORDS:
             return None
         best: tuple[int, Reason, str] | None = None
