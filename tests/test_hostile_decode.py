@@ -57,6 +57,10 @@ CASES: list[tuple[str, bytes, str | None, str]] = [
     ("utf32-bom", page(FR).encode("utf-32"), None, FR),
     ("utf8-bom-declared-cp1252", b"\xef\xbb\xbf" + page(FR, "cp1252").encode("utf-8"), None, FR),
     ("bogus-charset-name", page(FR, "x-no-such-charset").encode("utf-8"), None, FR),
+    ("xml-declaration-cp1251", b'<?xml version="1.0" encoding="windows-1251"?>'
+     + page(RU).encode("cp1251"), None, RU),
+    ("http-equiv-koi8r", ('<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+                          + page(RU)).encode("koi8_r"), None, RU),
 ]
 
 

@@ -8,8 +8,10 @@ Order of trust, and why:
 3. Mostly-UTF-8 with some invalid bytes is a page with mixed encodings (a UTF-8
    template around a legacy fragment): the invalid bytes are read as
    windows-1252, the usual culprit, so neither part turns into mojibake.
-4. The HTTP header charset, then ``<meta charset>`` / http-equiv, if they decode
-   the bytes without error. A single-byte declaration (which decodes anything)
+4. The HTTP header charset, then the document's own declaration (``<meta
+   charset>``, http-equiv, or an XML declaration: found by beautifulsoup4's
+   ``EncodingDetector``, which knows the shapes declarations take in the wild),
+   if they decode the bytes without error. A single-byte declaration (which decodes anything)
    on bytes shaped like a CJK multi-byte encoding is checked by detection.
 5. Detection by charset-normalizer (a core dependency; it is bs4's detector too).
 6. UTF-8 with the windows-1252 fallback: never fails.
@@ -30,9 +32,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]{2,40})""", re.IGNORECASE
 )
 # How far into the document a <meta charset> may appear (HTML says 1024 bytes;
 # real pages put long <head>s first, so we look further).
@@ -170,6 +169,14 @@ def _runs_share(sample: bytes) -> float:
     return sum(len(run) for run in _HIGH_RUN.findall(sample)) / high
 
 
+def declared_in_document(data: bytes) -> str | None:
+    """The charset the page declares for itself (XML declaration or ``<meta>``)."""
+    from bs4.dammit import EncodingDetector
+
+    return EncodingDetector.find_declared_encoding(
+        data[:_META_SCAN_BYTES], is_html=True, search_entire_document=True)
+
+
 def detect_encoding(data: bytes) -> str | None:
     """charset-normalizer's best guess for the page, with the Latin tie rule."""
     from charset_normalizer import from_bytes
@@ -218,11 +225,9 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     http = _normalise_codec(declared)
     if http:
         candidates.append(http)
-    match = _META_CHARSET.search(data[:_META_SCAN_BYTES])
-    if match:
-        meta = _normalise_codec(match.group(1).decode("ascii", "ignore"))
-        if meta:
-            candidates.append(meta)
+    meta = _normalise_codec(declared_in_document(data))
+    if meta:
+        candidates.append(meta)
     for enc in candidates:
         # latin-1 decodes anything: the web means windows-1252 when it says it.
         if enc in ("latin_1", "iso8859-1", "ascii"):
