@@ -259,3 +259,20 @@ def test_report_dir_gets_a_page_per_input_and_an_index(tmp_path: Path) -> None:
     assert (report / "sub" / "a.html").is_file()
     index = (report / "index.html").read_text()
     assert 'href="sub/a.html"' in index and "empty-input" in index
+
+
+def test_same_stem_siblings_keep_their_suffix_and_both_outputs(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.html").write_text(page(1, "Beekeeping"), encoding="utf-8")
+    (src / "a.txt").write_text("Sailing is the subject of this page of plain text, long enough "
+                               "to be read as prose, with commas and a full stop.\n",
+                               encoding="utf-8")
+    (src / "b.html").write_text(page(2), encoding="utf-8")
+    out = tmp_path / "out"
+    done = cli(str(src), "-o", str(out), "--jobs", "1")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["a.html.txt", "a.txt.txt", "b.txt"]
+    assert "Beekeeping" in (out / "a.html.txt").read_text(encoding="utf-8")
+    assert "Sailing" in (out / "a.txt.txt").read_text(encoding="utf-8")

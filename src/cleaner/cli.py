@@ -212,6 +212,7 @@ def batch_cmd(inputs: tuple[str, ...], settings: Settings, **options: Any) -> No
       one input dir:      crawl/a/b.html.gz       -> OUTPUT/a/b.txt
       several / stdin:    crawl/a/b.html          -> OUTPUT/crawl/a/b.txt
       WARC / JSONL:       c.warc.gz, record 7     -> OUTPUT/c/0000007-<url>.txt
+      same stem:          a.html and a.txt        -> OUTPUT/a.html.txt, a.txt.txt
     Failures go to errors.jsonl (source, kind, message). Every output is written
     under a temporary name and renamed, so Ctrl-C leaves no partial file, and a
     rerun resumes where the last one stopped. The settings options are those of

@@ -18,6 +18,7 @@ import gzip
 import json
 import os
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,8 +223,14 @@ def _jsonl_task(obj: Any, path: str, prefix: str, lineno: int, fallback_id: str,
                 error=("empty-input", f"no {opts.html_key!r} or {opts.text_key!r} value"))
 
 
-def file_tasks(path: str, key: str, opts: InputOptions) -> Iterator[Task]:
-    """The tasks of one input file: a page, or every record of a WARC/JSONL."""
+def file_tasks(path: str, key: str, opts: InputOptions,
+               keep_suffix: bool = False) -> Iterator[Task]:
+    """The tasks of one input file: a page, or every record of a WARC/JSONL.
+
+    ``keep_suffix`` keeps the page's own suffix in its output name (``a.html`` ->
+    ``a.html.txt``): used when a sibling has the same stem (``a.txt``), so that
+    neither output overwrites the other.
+    """
     if is_warc(path):
         yield from warc_tasks(path, _container_stem(key), opts.max_bytes)
     elif is_jsonl(path):
@@ -231,7 +238,11 @@ def file_tasks(path: str, key: str, opts: InputOptions) -> Iterator[Task]:
     else:
         from cleaner.inputs.names import strip_page_suffix
 
-        yield Task(key=strip_page_suffix(key), id=key, path=path)
+        if keep_suffix:
+            name = key[:-3] if key.lower().endswith(".gz") else key
+        else:
+            name = strip_page_suffix(key)
+        yield Task(key=name, id=key, path=path)
 
 
 def _wanted(rel: str, opts: InputOptions) -> bool:
@@ -240,15 +251,28 @@ def _wanted(rel: str, opts: InputOptions) -> bool:
     return is_page_file(rel) or is_warc(rel) or is_jsonl(rel)
 
 
-def walk_files(root: str, opts: InputOptions) -> Iterator[tuple[str, str]]:
-    """(path, path relative to root) of the wanted files under ``root``, sorted."""
+def walk_files(root: str, opts: InputOptions) -> Iterator[tuple[str, str, bool]]:
+    """(path, path relative to root, stem shared) of the wanted files under ``root``, sorted.
+
+    "Stem shared" flags a page file whose output name (``a`` for ``a.html``) another
+    page file of the same directory would also get (``a.txt``, ``a.htm.gz``).
+    """
+    from cleaner.inputs.names import strip_page_suffix
+
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
+        wanted = []
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
             rel = os.path.relpath(path, root).replace(os.sep, "/")
             if _wanted(rel, opts):
-                yield path, rel
+                wanted.append((path, rel))
+        stems = Counter(strip_page_suffix(rel) for _, rel in wanted
+                        if not (is_warc(rel) or is_jsonl(rel)))
+        for path, rel in wanted:
+            shared = (stems[strip_page_suffix(rel)] > 1
+                      and not (is_warc(rel) or is_jsonl(rel)))
+            yield path, rel, shared
 
 
 def _given_key(item: str) -> str:
@@ -269,8 +293,8 @@ def expand_inputs(items: Iterable[str], single: bool, opts: InputOptions) -> Ite
     for item in items:
         if os.path.isdir(item):
             base = "" if single else _given_key(item) + "/"
-            for path, rel in walk_files(item, opts):
-                yield from file_tasks(path, base + rel, opts)
+            for path, rel, shared in walk_files(item, opts):
+                yield from file_tasks(path, base + rel, opts, keep_suffix=shared)
         elif os.path.exists(item):
             key = os.path.basename(item) if single else _given_key(item)
             yield from file_tasks(item, key, opts)
@@ -309,7 +333,7 @@ def count_pages(inputs: tuple[str, ...], opts: InputOptions) -> int | None:
         return None
     total = 0
     for item in inputs:
-        paths = (p for p, _ in walk_files(item, opts)) if os.path.isdir(item) else iter([item])
+        paths = (p for p, _, _ in walk_files(item, opts)) if os.path.isdir(item) else iter([item])
         for path in paths:
             if is_warc(path) or is_jsonl(path):
                 return None
