@@ -19,9 +19,10 @@ import click
 
 from cleaner.api import clean as clean_page
 from cleaner.cli_options import settings_options
-from cleaner.core.errors import CleanerError, ExtractionTimeoutError, InputReadError, UsageError
+from cleaner.core.errors import CleanerError, ExtractionTimeoutError, UsageError
 from cleaner.core.model import Source
 from cleaner.core.settings import Settings
+from cleaner.inputs.sources import read_bounded
 from cleaner.outputs.render import render
 
 FORMATS = ("txt", "markdown", "json")
@@ -63,18 +64,11 @@ def read_input(path: str, limit: int | None = None) -> Source:
     With ``limit``, at most ``limit + 1`` bytes are read: clean() then refuses the
     page as too-large, and /dev/zero or a 10 GB file cannot exhaust memory first.
     """
-    size = -1 if limit is None else limit + 1
     if path == "-":
-        return Source(data=sys.stdin.buffer.read(size), path="<stdin>")
-    try:
-        with open(path, "rb") as handle:
-            return Source(data=handle.read(size), path=path)
-    except FileNotFoundError as exc:
-        raise InputReadError("no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputReadError("is a directory (use 'cleaner batch' for directories)") from exc
-    except OSError as exc:
-        raise InputReadError(exc.strerror or str(exc)) from exc
+        return Source(data=sys.stdin.buffer.read(-1 if limit is None else limit + 1),
+                      path="<stdin>")
+    hint = " (use 'cleaner batch' for directories)"
+    return Source(data=read_bounded(path, limit, hint), path=path)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

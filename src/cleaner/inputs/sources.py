@@ -21,7 +21,6 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any
 
 from cleaner.core.errors import InputReadError, UsageError
@@ -341,18 +340,29 @@ def count_pages(inputs: tuple[str, ...], opts: InputOptions) -> int | None:
     return total
 
 
-def read_page_file(path: str, max_bytes: int) -> bytes:
-    """A page file's bytes, refusing files over ``max_bytes`` before reading them."""
-    from cleaner.core.errors import TooLargeError
+def read_bounded(path: str, limit: int | None = None, directory_hint: str = "") -> bytes:
+    """At most ``limit + 1`` bytes of a file (all of it without a limit).
 
+    Reading one byte past the limit lets the caller refuse the page as too-large
+    while /dev/zero or a 10 GB file cannot exhaust memory first. Every OS error
+    becomes an InputReadError with a short message.
+    """
     try:
-        size = Path(path).stat().st_size
-        if size > max_bytes:
-            raise TooLargeError(f"{size} bytes exceeds the limit of {max_bytes}")
-        return Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read(-1 if limit is None else limit + 1)
     except FileNotFoundError as exc:
         raise InputReadError("no such file") from exc
     except IsADirectoryError as exc:
-        raise InputReadError("is a directory") from exc
+        raise InputReadError("is a directory" + directory_hint) from exc
     except OSError as exc:
         raise InputReadError(exc.strerror or str(exc)) from exc
+
+
+def read_page_file(path: str, max_bytes: int) -> bytes:
+    """A page file's bytes, refusing files over ``max_bytes`` without reading them whole."""
+    from cleaner.core.errors import TooLargeError
+
+    data = read_bounded(path, max_bytes)
+    if len(data) > max_bytes:
+        raise TooLargeError(f"more than {max_bytes} bytes (the --max-bytes limit)")
+    return data
