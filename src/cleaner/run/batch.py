@@ -117,8 +117,8 @@ def _settings(opts: BatchOptions) -> Settings:
     return (opts.settings or Settings()).with_overrides(**overrides)
 
 
-def learn_boilerplate(opts: BatchOptions, in_opts: InputOptions,
-                      cfg: JobConfig) -> dict[str, frozenset[int]]:
+def learn_boilerplate(opts: BatchOptions, in_opts: InputOptions, cfg: JobConfig,
+                      total: int | None = None) -> dict[str, frozenset[int]]:
     """First pass: per site, the hashes of lines repeated on many text pages.
 
     Sequential in the main process, keeping only line hashes. Unreadable pages
@@ -128,20 +128,30 @@ def learn_boilerplate(opts: BatchOptions, in_opts: InputOptions,
     if cfg.settings.input_mode == "html" or "-" in opts.inputs:
         return {}
     learner = RepeatedLineLearner()
-    for task in iter_tasks(opts.inputs, in_opts, None):
-        if task.error is not None:
-            continue
-        settings = task_settings(task, cfg)
-        try:
-            data = task.data if task.data is not None else read_page_file(
-                task.path, settings.max_bytes)
-            page = read_page(Source(data=data, url=task.url, charset=task.charset), settings)
-        except Exception:  # best effort: pass 2 reports the error
-            continue
-        if page.kind is InputKind.TEXT:
-            learner.add_hashes(task_site_key(task), page_line_hashes(page.text))
+    progress = Progress(total, opts.quiet, label="first pass, learning repeated lines")
+    try:
+        for task in iter_tasks(opts.inputs, in_opts, None):
+            _learn_from(task, cfg, learner)
+            progress.update(True)
+    finally:
+        progress.close()
     table = learner.all_boilerplate(cfg.settings.thresholds)
     return {key: hashes for key, hashes in table.items() if hashes}
+
+
+def _learn_from(task: Task, cfg: JobConfig, learner: RepeatedLineLearner) -> None:
+    """Add one text page's line hashes to the learner (skipping what cannot be read)."""
+    if task.error is not None:
+        return
+    settings = task_settings(task, cfg)
+    try:
+        data = task.data if task.data is not None else read_page_file(
+            task.path, settings.max_bytes)
+        page = read_page(Source(data=data, url=task.url, charset=task.charset), settings)
+    except Exception:  # best effort: pass 2 reports the error
+        return
+    if page.kind is InputKind.TEXT:
+        learner.add_hashes(task_site_key(task), page_line_hashes(page.text))
 
 
 def make_sink(opts: BatchOptions) -> MirrorSink | StreamSink:
@@ -212,10 +222,11 @@ def run_batch(opts: BatchOptions, stdin: IO[str] | None = None) -> int:
     sink = make_sink(opts)
     cfg = JobConfig(settings=settings, fmt="record" if isinstance(sink, StreamSink) else opts.fmt,
                     explain=opts.explain, report_dir=opts.report_dir)
+    total = None if sink.complete else count_pages(opts.inputs, in_opts)
     if opts.site_boilerplate and not sink.complete:
-        cfg = replace(cfg, boilerplate=learn_boilerplate(opts, in_opts, cfg))
+        cfg = replace(cfg, boilerplate=learn_boilerplate(opts, in_opts, cfg, total))
     stats = Stats()
-    progress = Progress(None if sink.complete else count_pages(opts.inputs, in_opts), opts.quiet)
+    progress = Progress(total, opts.quiet)
     index_rows = ReportIndex(opts.report_dir)
 
     def todo() -> Iterator[tuple[int, Task]]:
@@ -270,6 +281,12 @@ def _results(opts: BatchOptions, cfg: JobConfig, tasks: Iterator[tuple[int, Task
 
 def run_batch_cli(**kwargs: Any) -> None:
     """The click command's body: run and exit with the batch's code."""
-    code = run_batch(BatchOptions(**kwargs), stdin=sys.stdin)
+    try:
+        code = run_batch(BatchOptions(**kwargs), stdin=sys.stdin)
+    except KeyboardInterrupt:
+        # Ctrl-C outside the cleaning pass (counting pages, the first pass): nothing
+        # was written yet, so there is nothing to lose.
+        print("cleaner: interrupted before any page was cleaned", file=sys.stderr)
+        code = EXIT_INTERRUPTED
     if code:
         sys.exit(code)

@@ -78,8 +78,11 @@ def _counts(counter: Counter[str]) -> str:
 class Progress:
     """A tqdm bar on a TTY, periodic log lines otherwise, nothing when quiet."""
 
-    def __init__(self, total: int | None, quiet: bool, stream: IO[str] | None = None) -> None:
+    def __init__(self, total: int | None, quiet: bool, stream: IO[str] | None = None,
+                 label: str = "") -> None:
+        """``label`` names a pass other than the cleaning one (e.g. the first pass)."""
         self.stream = stream or sys.stderr
+        self.label = label
         self.quiet = quiet
         self.total = total
         self.done = self.failed = 0
@@ -91,7 +94,7 @@ class Progress:
             # No monitor thread: the main process forks workers and must stay single-threaded.
             tqdm.tqdm.monitor_interval = 0
             self.bar = tqdm.tqdm(total=total, unit="page", file=self.stream, dynamic_ncols=True,
-                                 smoothing=0.1)
+                                 smoothing=0.1, desc=label or None)
 
     def update(self, ok: bool, skipped: bool = False) -> None:
         """One page finished (or ``skipped``: done by an earlier run, not in the rate)."""
@@ -112,8 +115,9 @@ class Progress:
             self.last_log = now
             rate = self.done / (now - self.started)
             of = f"/{self.total}" if self.total is not None else ""
-            print(f"cleaner: {self.done}{of} pages, {rate:.1f} pages/s, {self.failed} failed",
-                  file=self.stream, flush=True)
+            what = f"{self.label}: " if self.label else ""
+            print(f"cleaner: {what}{self.done}{of} pages, {rate:.1f} pages/s, "
+                  f"{self.failed} failed", file=self.stream, flush=True)
 
     def close(self) -> None:
         if self.bar is not None:
