@@ -117,3 +117,26 @@ def test_nested_gzip_layers() -> None:
     assert maybe_gunzip(gzip.compress(gzip.compress(data)), 1000) == data
     four = gzip.compress(gzip.compress(gzip.compress(gzip.compress(data))))
     assert maybe_gunzip(four, 1000)[:2] == b"\x1f\x8b"  # left for sniff_binary to refuse
+
+
+def test_double_encoded_utf8_is_repaired() -> None:
+    # A page some earlier tool decoded as windows-1252 and saved again as UTF-8.
+    para = "The “iterator” module — it’s fast, and café prices are in €."
+    # Bytes windows-1252 leaves undefined (0x9d in "”") pass through as latin-1 does.
+    read_as_cp1252 = "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b)
+                             for b in para.encode("utf-8"))
+    broken = read_as_cp1252.encode("utf-8")
+    html = b"<html><body><article><p>" + broken + b"</p><p>" + broken + b"</p></article></html>"
+    doc = clean(html)
+    assert "“iterator” module — it’s fast" in doc.text
+    assert "â€" not in doc.text and "Ã" not in doc.text
+    assert doc.encoding == "utf-8+mojibake-repaired"
+
+
+def test_real_text_with_a_stray_pair_is_left_alone() -> None:
+    # One quoted mojibake sample and real Portuguese capitals are not a broken page.
+    text = ("<p>SÃO PAULO — A página mostrava “Ã©” em vez de é, um erro comum de codificação "
+            "que o artigo explica com calma e em detalhe para os leitores.</p>")
+    doc = clean(text)
+    assert "SÃO PAULO" in doc.text and "“Ã©”" in doc.text
+    assert doc.encoding is None

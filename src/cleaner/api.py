@@ -18,6 +18,7 @@ from cleaner.inputs.decode import (
     clean_text,
     decode_bytes,
     maybe_gunzip,
+    repair_mojibake,
     sniff_utf16,
 )
 from cleaner.inputs.detect import detect_kind, sniff_binary
@@ -56,6 +57,9 @@ def read_page(source: Source, settings: Settings) -> Page:
             except UnicodeEncodeError:
                 pass
         text, encoding = data, None
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        encoding = f"{encoding or 'text'}+mojibake-repaired"
     # Lone surrogates (str input), NUL and control characters: see clean_text.
     text = clean_text(text)
     if not text.strip():

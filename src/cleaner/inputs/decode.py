@@ -15,6 +15,12 @@ Order of trust, and why:
    on bytes shaped like a CJK multi-byte encoding is checked by detection.
 5. Detection by charset-normalizer (a core dependency; it is bs4's detector too).
 6. UTF-8 with the windows-1252 fallback: never fails.
+
+Then one repair: text that was already mojibake in the bytes (UTF-8 decoded as
+windows-1252 by some earlier tool and re-encoded, "itertools â\x80\x94 ...")
+is fixed by ftfy, but only when the tell-tale pairs occur: ftfy is the
+well-kept reference for undoing exactly this, and its badness heuristics leave
+real text alone.
 """
 
 from __future__ import annotations
@@ -255,6 +261,29 @@ def _detect(data: bytes) -> Decoded:
             return Decoded(text, enc)
     # Nothing fits all of the page: keep the UTF-8 parts, read the rest as cp1252.
     return Decoded(data.decode("utf-8", errors=_FALLBACK_ERRORS), "utf-8+cp1252")
+
+
+# A UTF-8 lead byte (Â, Ã, â: the lead bytes of Latin-1 letters and of the
+# punctuation block) read as windows-1252 / latin-1 and followed by what a
+# continuation byte reads as there: the signature of double-encoded UTF-8.
+_MOJIBAKE_PAIR = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161"
+                            "\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
+                            "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+# Pairs needed before the page is handed to ftfy: one or two can be real
+# (a name spelled "SÃ¡" in a quoted mojibake sample); a double-encoded page has
+# them in every paragraph.
+MIN_MOJIBAKE_PAIRS = 3
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """Undo UTF-8 text that was decoded as windows-1252 before it reached us."""
+    pairs = _MOJIBAKE_PAIR.finditer(text)
+    if sum(1 for _, _ in zip(range(MIN_MOJIBAKE_PAIRS), pairs, strict=False)) < MIN_MOJIBAKE_PAIRS:
+        return text, False
+    from ftfy import fix_encoding
+
+    fixed = fix_encoding(text)
+    return fixed, fixed != text
 
 
 # C0 controls other than tab, line feed and carriage return, DEL, and the C1
