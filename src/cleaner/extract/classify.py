@@ -25,9 +25,16 @@ EDGE_MAX_WORDS = 4
 _TITLE_CLEAN = re.compile(r"[\W_]+")
 
 
+# For ASCII text the regex's work is a deletion table (same key, done in C).
+_ASCII_NON_WORD = str.maketrans({chr(c): None for c in range(128) if not chr(c).isalnum()})
+
+
 def title_key(text: str) -> str:
     """Comparison key for titles: letters and digits only, lower case."""
-    return _TITLE_CLEAN.sub("", text.lower())
+    low = text.lower()
+    if low.isascii():
+        return low.translate(_ASCII_NON_WORD)
+    return _TITLE_CLEAN.sub("", low)
 
 
 def _disabled(block: Block, settings: Settings) -> bool:
@@ -82,7 +89,7 @@ def first_pass(
             if hit is not None and hit[0] in _SPECIFIC:
                 return Verdict(hit[0], "phrase", hit[1])
         return Verdict(mark[0], "markup", mark[1])
-    if not block.text.strip():
+    if not block.text or block.text.isspace():
         return Verdict(Reason.EMPTY, "empty", "")
     if title and f.words <= 40 and _is_title(block, title):  # noqa: PLR2004
         return Verdict(Reason.TITLE, "title", "equals the page title")
@@ -170,7 +177,7 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
         if not v.keep or b.kind is BlockKind.TABLE:
             continue
-        key = " ".join(b.text.lower().split())
+        key = _fold(b.text)
         if len(key) < 20:  # noqa: PLR2004 - short repeats ("Yes", "1.") are legitimate
             continue
         parent = b.span.rsplit("/", 1)[0] if b.span.startswith("/") else ""
@@ -179,6 +186,16 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
             seen[key] = parent
         elif not parent or first != parent:
             verdicts[i] = Verdict(Reason.DUPLICATE, "dedupe", "repeats an earlier block")
+
+
+def _fold(text: str) -> str:
+    """``" ".join(text.lower().split())``, skipping the split when the text is
+    already single-spaced (every character printable: the only white space is
+    the ASCII space), as lines of text pages are."""
+    low = text.lower()
+    if low.isprintable() and "  " not in low and low[:1] != " " and low[-1:] != " ":
+        return low
+    return " ".join(low.split())
 
 
 def classify_blocks(

@@ -21,6 +21,7 @@ from cleaner.core.reasons import Reason
 # so the fast path cannot drift from it.
 from cleaner.extract.lexicon import (
     _LEAD,
+    _QUOTES,
     _TRAIL,
     CONTAINS_MAX_WORDS,
     Lexicon,
@@ -46,14 +47,12 @@ def _anchor(phrase: str) -> str | None:
 
 
 def _normalise(text: str) -> str:
-    """:func:`normalise`, skipping its slow steps when the text does not need
-    them: the text path's lines are already single-spaced, and most have no
-    curly quote or no-break space to fold."""
-    if not text.isascii():
-        return normalise(text)
-    low = text.lower()
-    if "  " in low or "\t" in low or "\n" in low or "\r" in low:
-        return normalise(text)
+    """:func:`normalise` without its regex: the text path's lines are already
+    single-spaced, and only white space other than one ASCII space (all of it
+    unprintable) needs the fold."""
+    low = text.lower() if text.isascii() else text.translate(_QUOTES).lower()
+    if "  " in low or not low.isprintable():
+        low = " ".join(low.split())
     return low.strip(_LEAD).rstrip(_TRAIL).strip()
 
 
@@ -64,6 +63,8 @@ class IndexedLexicon(Lexicon):
     index: dict[str, list[tuple[int, Reason, str]]] = field(default_factory=dict)
     # Phrases with no word character, tested on every short line.
     loose: list[tuple[int, Reason, str]] = field(default_factory=list)
+    # The words of ``index``, intersected with a line's words in one C call.
+    anchors: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, base: Lexicon) -> IndexedLexicon:
@@ -76,6 +77,7 @@ class IndexedLexicon(Lexicon):
                     lex.loose.append((order, reason, phrase))
                 else:
                     lex.index.setdefault(anchor, []).append((order, reason, phrase))
+        lex.anchors = frozenset(lex.index)
         return lex
 
     def match(self, text: str, words: int) -> tuple[Reason, str] | None:
@@ -88,9 +90,12 @@ class IndexedLexicon(Lexicon):
             return hit
         if words > CONTAINS_MAX_WORDS:
             return None
+        # The line's anchor words, found in C: most lines have none.
+        found = self.anchors.intersection(_tokens(norm))
         best: tuple[int, Reason, str] | None = None
-        for token in set(_TOKEN.findall(norm)):
-            for entry in self.index.get(token, ()):
+        # Sorted: when two phrases of one family match, the evidence is stable.
+        for token in sorted(found) if len(found) > 1 else found:
+            for entry in self.index[token]:
                 if (best is None or entry[0] < best[0]) and entry[2] in norm:
                     best = entry
         for entry in self.loose:
@@ -99,6 +104,19 @@ class IndexedLexicon(Lexicon):
         if best is None:
             return None
         return best[1], f"contains '{best[2]}'"
+
+
+# ASCII text: every character that is not a regex word character becomes a
+# space, so str.split() gives the same tokens as _TOKEN.findall, in C.
+_ASCII_SPLIT = str.maketrans({chr(c): " " for c in range(128)
+                              if not (chr(c).isalnum() or chr(c) == "_")})
+
+
+def _tokens(norm: str) -> list[str]:
+    """The \\w+ runs of ``norm`` (``_TOKEN.findall``), without the regex for ASCII."""
+    if norm.isascii():
+        return norm.translate(_ASCII_SPLIT).split()
+    return _TOKEN.findall(norm)
 
 
 @cache

@@ -62,17 +62,18 @@ COPYRIGHT = re.compile(
 # every short line was the text path's most expensive single rule.
 _COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "rechte", "droits", "derechos",
                    "diritti", "direitos", "prawa")
-# Characters that the case-blind regex folds onto an ASCII letter of those keys
-# but str.lower() does not (dotted and dotless i, long s): such text skips the gate.
-_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
 _DIGIT = re.compile(r"\d")
 
 
 def has_copyright(text: str) -> bool:
     """``COPYRIGHT.search(text)``, answered without the regex for most text."""
     low = text.lower()
-    if not any(key in low for key in _COPYRIGHT_KEYS) and (
-            text.isascii() or not any(ch in text for ch in _ODD_FOLDS)):
+    for key in _COPYRIGHT_KEYS:
+        if key in low:
+            return COPYRIGHT.search(text) is not None
+    # Characters that the case-blind regex folds onto an ASCII letter of the keys
+    # but str.lower() does not (dotted and dotless i, long s) skip the gate.
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
         return False
     return COPYRIGHT.search(text) is not None
 
