@@ -37,14 +37,12 @@ def title_key(text: str) -> str:
     return _TITLE_CLEAN.sub("", low)
 
 
-def _disabled(block: Block, settings: Settings) -> bool:
-    return (
-        (block.kind is BlockKind.TABLE and not settings.tables)
-        or (block.kind is BlockKind.LIST_ITEM and not settings.lists)
-        or (block.kind is BlockKind.CODE and not settings.code)
-        or (block.kind is BlockKind.HEADING and not settings.headings)
-        or (block.kind is BlockKind.CAPTION and not settings.captions)
-    )
+def _disabled_kinds(settings: Settings) -> frozenset[BlockKind]:
+    """The block kinds the settings leave out of the article."""
+    return frozenset(kind for kind, on in (
+        (BlockKind.TABLE, settings.tables), (BlockKind.LIST_ITEM, settings.lists),
+        (BlockKind.CODE, settings.code), (BlockKind.HEADING, settings.headings),
+        (BlockKind.CAPTION, settings.captions)) if not on)
 
 
 # Marks that name an area of the page rather than what a block is.
@@ -77,8 +75,15 @@ def first_pass(
     title: str,
     lexicon: Lexicon,
     settings: Settings,
+    mark_rule: str = "markup",
+    disabled: frozenset[BlockKind] | None = None,
 ) -> Verdict:
-    """Context-free verdict of one block."""
+    """Context-free verdict of one block.
+
+    ``mark_rule`` names the rule of verdicts that come from a mark (the text
+    path's marks are text rules); ``disabled`` is :func:`_disabled_kinds` of
+    the settings, computed once per page by :func:`classify_blocks`.
+    """
     th = settings.thresholds
     f = block.features
     if mark is not None:
@@ -88,7 +93,7 @@ def first_pass(
             hit = lexicon.match(block.text, f.words)
             if hit is not None and hit[0] in _SPECIFIC:
                 return Verdict(hit[0], "phrase", hit[1])
-        return Verdict(mark[0], "markup", mark[1])
+        return Verdict(mark[0], mark_rule, mark[1])
     if not block.text or block.text.isspace():
         return Verdict(Reason.EMPTY, "empty", "")
     if title and f.words <= 40 and _is_title(block, title):  # noqa: PLR2004
@@ -107,7 +112,9 @@ def first_pass(
         shape = shape_reason(block.text, f.words)
         if shape is not None:
             return Verdict(shape[0], "shape", shape[1])
-    if _disabled(block, settings):
+    if disabled is None:
+        disabled = _disabled_kinds(settings)
+    if block.kind in disabled:
         return Verdict(Reason.DISABLED_CONTENT, "settings", f"{block.kind} excluded")
     limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
     if f.link_density > limit and block.kind not in (BlockKind.CODE, BlockKind.HEADING):
@@ -205,11 +212,14 @@ def classify_blocks(
     title: str | None,
     lexicon: Lexicon,
     settings: Settings,
+    mark_rule: str = "markup",
 ) -> list[Verdict]:
     """Verdicts for all blocks: first pass, then heading/edge/duplicate passes."""
     key = title_key(title) if title else ""
+    disabled = _disabled_kinds(settings)
     verdicts = [
-        first_pass(b, m, b.id in region, key, lexicon, settings)  # type: ignore[operator]
+        first_pass(b, m, b.id in region, key, lexicon, settings,  # type: ignore[operator]
+                   mark_rule, disabled)
         for b, m in zip(blocks, marks, strict=True)
     ]
     _settle_headings(blocks, verdicts)

@@ -208,10 +208,7 @@ def _span(start: int, end: int) -> str:
 def line_block(line: Line, block_id: int) -> Block:
     """The block of one line (article candidates get one block per line)."""
     text = line.text
-    if line.start == line.end:
-        span = f"line {line.start}"
-    else:
-        span = f"lines {line.start}-{line.end}"
+    span = _span(line.start, line.end)
     if line.bullet:
         return Block(id=block_id, text=text, kind=BlockKind.LIST_ITEM,
                      features=features_of(text, line.words), span=span, hints=BULLET_HINT,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cleaner.core.reasons import Reason
+from cleaner.extract.features import ASCII_WORD_SPLIT
 
 # _LEAD / _TRAIL: the bullet and end-punctuation sets normalise() trims, shared
 # so the fast path cannot drift from it.
@@ -27,7 +28,6 @@ from cleaner.extract.lexicon import (
     Lexicon,
     default_lexicon,
     match_exact_or_prefix,
-    normalise,
 )
 
 _TOKEN = re.compile(r"\w+")
@@ -106,16 +106,10 @@ class IndexedLexicon(Lexicon):
         return best[1], f"contains '{best[2]}'"
 
 
-# ASCII text: every character that is not a regex word character becomes a
-# space, so str.split() gives the same tokens as _TOKEN.findall, in C.
-_ASCII_SPLIT = str.maketrans({chr(c): " " for c in range(128)
-                              if not (chr(c).isalnum() or chr(c) == "_")})
-
-
 def _tokens(norm: str) -> list[str]:
     """The \\w+ runs of ``norm`` (``_TOKEN.findall``), without the regex for ASCII."""
     if norm.isascii():
-        return norm.translate(_ASCII_SPLIT).split()
+        return norm.translate(ASCII_WORD_SPLIT).split()
     return _TOKEN.findall(norm)
 
 
