@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from cleaner.core.model import Block, BlockKind, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
+from cleaner.extract.features import ascii_prose
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.rules.shapes import shape_reason
 
@@ -32,8 +33,9 @@ _ASCII_NON_WORD = str.maketrans({chr(c): None for c in range(128) if not chr(c).
 def title_key(text: str) -> str:
     """Comparison key for titles: letters and digits only, lower case."""
     low = text.lower()
-    if low.isascii():
-        return low.translate(_ASCII_NON_WORD)
+    plain = low if low.isascii() else ascii_prose(low)
+    if plain.isascii():
+        return plain.translate(_ASCII_NON_WORD)
     return _TITLE_CLEAN.sub("", low)
 
 

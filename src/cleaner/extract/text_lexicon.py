@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cleaner.core.reasons import Reason
-from cleaner.extract.features import ASCII_WORD_SPLIT
+from cleaner.extract.features import ASCII_WORD_SPLIT, ascii_prose
 
 # _LEAD / _TRAIL: the bullet and end-punctuation sets normalise() trims, shared
 # so the fast path cannot drift from it.
@@ -108,8 +108,9 @@ class IndexedLexicon(Lexicon):
 
 def _tokens(norm: str) -> list[str]:
     """The \\w+ runs of ``norm`` (``_TOKEN.findall``), without the regex for ASCII."""
-    if norm.isascii():
-        return norm.translate(ASCII_WORD_SPLIT).split()
+    plain = norm if norm.isascii() else ascii_prose(norm)
+    if plain.isascii():
+        return plain.translate(ASCII_WORD_SPLIT).split()
     return _TOKEN.findall(norm)
 
 
