@@ -63,6 +63,11 @@ _TITLE_PREFIX_MIN_CHARS = 12
 
 
 def _is_title(block: Block, title: str) -> bool:
+    # A block that starts with a letter or digit starts its key with it: most
+    # lines are ruled out without computing the key.
+    first = block.text[:1].lower()[:1]
+    if first != title[:1] and first.isalnum():
+        return False
     key = title_key(block.text)
     if key == title:
         return True

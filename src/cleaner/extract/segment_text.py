@@ -208,14 +208,14 @@ def _span(start: int, end: int) -> str:
 def line_block(line: Line, block_id: int) -> Block:
     """The block of one line (article candidates get one block per line)."""
     text = line.text
-    span = _span(line.start, line.end)
+    features = features_of(text, line.words)
+    start, end = line.start, line.end
+    span = f"line {start}" if start == end else f"lines {start}-{end}"
     if line.bullet:
-        return Block(id=block_id, text=text, kind=BlockKind.LIST_ITEM,
-                     features=features_of(text, line.words), span=span, hints=BULLET_HINT,
-                     ordered=line.ordered)
-    return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH,
-                 features=features_of(text, line.words), span=span, hints=NO_HINTS,
-                 ordered=line.ordered)
+        return Block(id=block_id, text=text, kind=BlockKind.LIST_ITEM, features=features,
+                     span=span, hints=BULLET_HINT, ordered=line.ordered)
+    return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH, features=features,
+                 span=span, hints=NO_HINTS, ordered=line.ordered)
 
 
 def group_block(lines: Sequence[Line], block_id: int) -> Block:

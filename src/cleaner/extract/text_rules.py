@@ -80,8 +80,11 @@ def is_menu_item(text: str, words: int, ends_sentence: bool, ordered: bool) -> b
     """A short unpunctuated line whose words are capitalised: a menu entry."""
     if words > MENU_ITEM_WORDS or ends_sentence or ordered:
         return False
-    return all(not w[0].isalpha() or w[0].isupper() for w in text.split()
-               if w[0] not in _INNER_PUNCT)
+    for word in text.split():
+        first = word[0]
+        if first not in _INNER_PUNCT and first.isalpha() and not first.isupper():
+            return False
+    return True
 
 
 def breadcrumb_parts(text: str, words: int, lexicon: Lexicon) -> list[str] | None:
