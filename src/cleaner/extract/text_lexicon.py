@@ -35,6 +35,9 @@ _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 # Phrases of at least this many words are filed under an inner word: the
 # first and last words of a phrase may be cut inside a longer word of the line.
 _INNER_FROM = 3
+# Lines whose answers are remembered (a few MB at most: only lines the
+# classifier reads are asked about, most of them short).
+MEMO_LINES = 8192
 
 
 def _anchor(phrase: str) -> str | None:
@@ -65,6 +68,11 @@ class IndexedLexicon(Lexicon):
     loose: list[tuple[int, Reason, str]] = field(default_factory=list)
     # The words of ``index``, intersected with a line's words in one C call.
     anchors: frozenset[str] = frozenset()
+    # Answers already given, by line text (with the word count they were for).
+    # A page asks about many lines twice (the edges around the body are named
+    # before classification, which asks again) and a site repeats its menus and
+    # footers on every page; emptied when full, so memory stays bounded.
+    memo: dict[str, tuple[int, tuple[Reason, str] | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, base: Lexicon) -> IndexedLexicon:
@@ -81,7 +89,17 @@ class IndexedLexicon(Lexicon):
         return lex
 
     def match(self, text: str, words: int) -> tuple[Reason, str] | None:
-        """As :meth:`Lexicon.match`."""
+        """As :meth:`Lexicon.match` (answers memoised: the lexicon never changes)."""
+        known = self.memo.get(text)
+        if known is not None and known[0] == words:
+            return known[1]
+        if len(self.memo) >= MEMO_LINES:
+            self.memo.clear()
+        hit = self._match(text, words)
+        self.memo[text] = (words, hit)
+        return hit
+
+    def _match(self, text: str, words: int) -> tuple[Reason, str] | None:
         norm = _normalise(text)
         if not norm:
             return None
