@@ -184,8 +184,12 @@ _new_line = tuple.__new__
 def _make_line(parts: list[str], words: int, bullet: bool, ordered: bool, start: int,
                end: int, blank_before: bool, indent: int) -> Line:
     """The Line of a finished run of fragments (``words``: their split count)."""
-    joined = _join(parts)
-    count = _recount(joined, words if len(parts) == 1 else -1)
+    if len(parts) == 1:  # most lines: no join, and the split count stands
+        joined = parts[0]
+        count = words if joined.isascii() or max(joined) < _CJK_START else count_words(joined)
+    else:
+        joined = _join(parts)
+        count = _recount(joined, -1)
     last = joined[-1]
     ends = last in SENTENCE_END and not (last == "…" or joined.endswith(".."))
     # tuple.__new__ directly: the NamedTuple constructor adds a Python frame.

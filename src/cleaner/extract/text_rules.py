@@ -52,6 +52,8 @@ MENU_ITEM_WORDS = 4
 _INNER_PUNCT = frozenset(",.;:!?")
 # A block whose text has no letter or digit (a stray bullet, "|", "—").
 _HAS_WORD = re.compile(r"\w")
+# Every date line holds a digit: tested first, the date-line regex is slow to fail.
+_DIGIT = re.compile(r"\d")
 _DATE_PART = re.compile(
     r"(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|"
@@ -194,8 +196,8 @@ def scan_head(blocks: Sequence[Block], start: int, lexicon: Lexicon) -> _Head:
             head.marks[i] = (Reason.BYLINE, "byline")
             if name not in authors:
                 authors.append(name)
-        if head.date is None and (name is not None or DATE_LINE.match(b.text)
-                                  or _POSTED_ON.match(b.text)):
+        if head.date is None and (name is not None or _POSTED_ON.match(b.text) or (
+                _DIGIT.search(b.text) is not None and DATE_LINE.match(b.text))):
             head.date = find_date(_POSTED_ON.sub("", b.text))
             if head.date is not None:
                 head.marks.setdefault(i, (Reason.BYLINE, "date line"))
