@@ -111,13 +111,14 @@ class IndexedLexicon(Lexicon):
         # The line's anchor words, found in C: most lines have none.
         found = self.anchors.intersection(_tokens(norm))
         best: tuple[int, Reason, str] | None = None
-        # Sorted: when two phrases of one family match, the evidence is stable.
-        for token in sorted(found) if len(found) > 1 else found:
+        # The first family in load order wins; within it the smallest phrase,
+        # so that the evidence does not depend on the set's iteration order.
+        for token in found:
             for entry in self.index[token]:
-                if (best is None or entry[0] < best[0]) and entry[2] in norm:
+                if (best is None or entry < best) and entry[2] in norm:
                     best = entry
         for entry in self.loose:
-            if (best is None or entry[0] < best[0]) and entry[2] in norm:
+            if (best is None or entry < best) and entry[2] in norm:
                 best = entry
         if best is None:
             return None
