@@ -20,6 +20,9 @@ Mark = tuple[Reason, str] | None
 
 _KEEP = Verdict(Reason.ARTICLE_BODY, "default", "")
 _KEEP_HEADING = Verdict(Reason.ARTICLE_HEADING, "default", "")
+# Verdicts without evidence are shared (frozen), not built per block.
+_EMPTY = Verdict(Reason.EMPTY, "empty", "")
+_OUTSIDE = Verdict(Reason.OUTSIDE_ARTICLE, "region", "")
 # A kept block this short, with no sentence punctuation, at the very start or
 # end of the article is furniture (a label, a button, a section name).
 EDGE_MAX_WORDS = 4
@@ -102,7 +105,7 @@ def first_pass(
                 return Verdict(hit[0], "phrase", hit[1])
         return Verdict(mark[0], mark_rule, mark[1])
     if not block.text or block.text.isspace():
-        return Verdict(Reason.EMPTY, "empty", "")
+        return _EMPTY
     if title and f.words <= 40 and _is_title(block, title):  # noqa: PLR2004
         return Verdict(Reason.TITLE, "title", "equals the page title")
     if not in_region:
@@ -111,7 +114,7 @@ def first_pass(
             hit = lexicon.match(block.text, f.words)
             if hit is not None:
                 return Verdict(hit[0], "phrase", hit[1])
-        return Verdict(Reason.OUTSIDE_ARTICLE, "region", "")
+        return _OUTSIDE
     if block.kind is not BlockKind.CODE:
         hit = lexicon.match(block.text, f.words)
         if hit is not None:

@@ -227,8 +227,8 @@ def group_block(lines: Sequence[Line], block_id: int) -> Block:
 
     Grouping keeps a 500-line page cheap: these lines share one verdict
     anyway, and the span still names every line the verdict covers."""
-    text = "\n".join(line.text for line in lines)
-    words = sum(line.words for line in lines)
+    text = "\n".join([line.text for line in lines])
+    words = sum([line.words for line in lines])
     return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH,
                  features=features_of(text, words), span=_span(lines[0].start, lines[-1].end),
                  hints=GROUP_HINT)
