@@ -29,7 +29,8 @@ SENTENCE_END = frozenset(".!?…:;。！？)]\"'”’»")
 # ". ", ") ..."): soup-style text puts the punctuation after a link on its own line.
 _CONTINUES = frozenset(",.;:!?)]%»”’")
 _BULLETS = frozenset("*+-•·–▪◦●■►▸")
-# First characters of a line that _strip_bullet may change (and digits).
+# First characters of a line that _strip_bullet may change, besides digits
+# (bullets, and the "o" of second-level items): other lines skip the call.
 _MAYBE_BULLET = frozenset(_BULLETS | {"o"})
 _PUNCT = ",.;:!?"
 # Fragments glue when the first one is at least this many words long, or the
@@ -190,11 +191,9 @@ def _make_line(parts: list[str], words: int, bullet: bool, ordered: bool, start:
     else:
         joined = _join(parts)
         count = _recount(joined, -1)
-    last = joined[-1]
-    ends = last in SENTENCE_END and not (last == "…" or joined.endswith(".."))
     # tuple.__new__ directly: the NamedTuple constructor adds a Python frame.
-    return _new_line(Line, (joined, count, ends, bullet, ordered, start, end, blank_before,
-                            indent))
+    return _new_line(Line, (joined, count, ends_sentence(joined), bullet, ordered, start, end,
+                            blank_before, indent))
 
 
 def _recount(text: str, split_words: int) -> int:

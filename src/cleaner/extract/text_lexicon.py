@@ -108,18 +108,19 @@ class IndexedLexicon(Lexicon):
             return hit
         if words > CONTAINS_MAX_WORDS:
             return None
-        # The line's anchor words, found in C: most lines have none.
+        # The line's anchor words in one C call; only their phrases are tested.
         found = self.anchors.intersection(_tokens(norm))
+        # The first family in load order wins; within it, as the family's regex
+        # would find it, the leftmost phrase, then the longest there.
         best: tuple[int, Reason, str] | None = None
-        # The first family in load order wins; within it the smallest phrase,
-        # so that the evidence does not depend on the set's iteration order.
-        for token in found:
-            for entry in self.index[token]:
-                if (best is None or entry < best) and entry[2] in norm:
-                    best = entry
-        for entry in self.loose:
-            if (best is None or entry < best) and entry[2] in norm:
-                best = entry
+        best_key = (len(self.pending), 0, 0)
+        for entries in (*(self.index[token] for token in found), self.loose):
+            for entry in entries:
+                if entry[0] > best_key[0]:
+                    continue
+                pos = norm.find(entry[2])
+                if pos >= 0 and (key := (entry[0], pos, -len(entry[2]))) < best_key:
+                    best, best_key = entry, key
         if best is None:
             return None
         return best[1], f"contains '{best[2]}'"
