@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from cleaner.core.model import Block, BlockKind, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
+from cleaner.extract.features import ascii_prose
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.rules.shapes import shape_reason
 
@@ -19,25 +20,34 @@ Mark = tuple[Reason, str] | None
 
 _KEEP = Verdict(Reason.ARTICLE_BODY, "default", "")
 _KEEP_HEADING = Verdict(Reason.ARTICLE_HEADING, "default", "")
+# Verdicts without evidence are shared (frozen), not built per block.
+_EMPTY = Verdict(Reason.EMPTY, "empty", "")
+_OUTSIDE = Verdict(Reason.OUTSIDE_ARTICLE, "region", "")
 # A kept block this short, with no sentence punctuation, at the very start or
 # end of the article is furniture (a label, a button, a section name).
 EDGE_MAX_WORDS = 4
 _TITLE_CLEAN = re.compile(r"[\W_]+")
 
 
+# For ASCII text the regex's work is a deletion table (same key, done in C).
+_ASCII_NON_WORD = str.maketrans({chr(c): None for c in range(128) if not chr(c).isalnum()})
+
+
 def title_key(text: str) -> str:
     """Comparison key for titles: letters and digits only, lower case."""
-    return _TITLE_CLEAN.sub("", text.lower())
+    low = text.lower()
+    plain = low if low.isascii() else ascii_prose(low)
+    if plain.isascii():
+        return plain.translate(_ASCII_NON_WORD)
+    return _TITLE_CLEAN.sub("", low)
 
 
-def _disabled(block: Block, settings: Settings) -> bool:
-    return (
-        (block.kind is BlockKind.TABLE and not settings.tables)
-        or (block.kind is BlockKind.LIST_ITEM and not settings.lists)
-        or (block.kind is BlockKind.CODE and not settings.code)
-        or (block.kind is BlockKind.HEADING and not settings.headings)
-        or (block.kind is BlockKind.CAPTION and not settings.captions)
-    )
+def _disabled_kinds(settings: Settings) -> frozenset[BlockKind]:
+    """The block kinds the settings leave out of the article."""
+    return frozenset(kind for kind, on in (
+        (BlockKind.TABLE, settings.tables), (BlockKind.LIST_ITEM, settings.lists),
+        (BlockKind.CODE, settings.code), (BlockKind.HEADING, settings.headings),
+        (BlockKind.CAPTION, settings.captions)) if not on)
 
 
 # Marks that name an area of the page rather than what a block is.
@@ -56,6 +66,11 @@ _TITLE_PREFIX_MIN_CHARS = 12
 
 
 def _is_title(block: Block, title: str) -> bool:
+    # A block that starts with a letter or digit starts its key with it: most
+    # lines are ruled out without computing the key.
+    first = block.text[:1].lower()[:1]
+    if first != title[:1] and first.isalnum():
+        return False
     key = title_key(block.text)
     if key == title:
         return True
@@ -70,8 +85,15 @@ def first_pass(
     title: str,
     lexicon: Lexicon,
     settings: Settings,
+    mark_rule: str = "markup",
+    disabled: frozenset[BlockKind] | None = None,
 ) -> Verdict:
-    """Context-free verdict of one block."""
+    """Context-free verdict of one block.
+
+    ``mark_rule`` names the rule of verdicts that come from a mark (the text
+    path's marks are text rules); ``disabled`` is :func:`_disabled_kinds` of
+    the settings, computed once per page by :func:`classify_blocks`.
+    """
     th = settings.thresholds
     f = block.features
     if mark is not None:
@@ -81,9 +103,9 @@ def first_pass(
             hit = lexicon.match(block.text, f.words)
             if hit is not None and hit[0] in _SPECIFIC:
                 return Verdict(hit[0], "phrase", hit[1])
-        return Verdict(mark[0], "markup", mark[1])
-    if not block.text.strip():
-        return Verdict(Reason.EMPTY, "empty", "")
+        return Verdict(mark[0], mark_rule, mark[1])
+    if not block.text or block.text.isspace():
+        return _EMPTY
     if title and f.words <= 40 and _is_title(block, title):  # noqa: PLR2004
         return Verdict(Reason.TITLE, "title", "equals the page title")
     if not in_region:
@@ -92,7 +114,7 @@ def first_pass(
             hit = lexicon.match(block.text, f.words)
             if hit is not None:
                 return Verdict(hit[0], "phrase", hit[1])
-        return Verdict(Reason.OUTSIDE_ARTICLE, "region", "")
+        return _OUTSIDE
     if block.kind is not BlockKind.CODE:
         hit = lexicon.match(block.text, f.words)
         if hit is not None:
@@ -100,7 +122,9 @@ def first_pass(
         shape = shape_reason(block.text, f.words)
         if shape is not None:
             return Verdict(shape[0], "shape", shape[1])
-    if _disabled(block, settings):
+    if disabled is None:
+        disabled = _disabled_kinds(settings)
+    if block.kind in disabled:
         return Verdict(Reason.DISABLED_CONTENT, "settings", f"{block.kind} excluded")
     limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
     if f.link_density > limit and block.kind not in (BlockKind.CODE, BlockKind.HEADING):
@@ -170,7 +194,7 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
         if not v.keep or b.kind is BlockKind.TABLE:
             continue
-        key = " ".join(b.text.lower().split())
+        key = _fold(b.text)
         if len(key) < 20:  # noqa: PLR2004 - short repeats ("Yes", "1.") are legitimate
             continue
         parent = b.span.rsplit("/", 1)[0] if b.span.startswith("/") else ""
@@ -181,6 +205,16 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
             verdicts[i] = Verdict(Reason.DUPLICATE, "dedupe", "repeats an earlier block")
 
 
+def _fold(text: str) -> str:
+    """``" ".join(text.lower().split())``, skipping the split when the text is
+    already single-spaced (every character printable: the only white space is
+    the ASCII space), as lines of text pages are."""
+    low = text.lower()
+    if low.isprintable() and "  " not in low and low[:1] != " " and low[-1:] != " ":
+        return low
+    return " ".join(low.split())
+
+
 def classify_blocks(
     blocks: Sequence[Block],
     marks: Sequence[Mark],
@@ -188,11 +222,14 @@ def classify_blocks(
     title: str | None,
     lexicon: Lexicon,
     settings: Settings,
+    mark_rule: str = "markup",
 ) -> list[Verdict]:
     """Verdicts for all blocks: first pass, then heading/edge/duplicate passes."""
     key = title_key(title) if title else ""
+    disabled = _disabled_kinds(settings)
     verdicts = [
-        first_pass(b, m, b.id in region, key, lexicon, settings)  # type: ignore[operator]
+        first_pass(b, m, b.id in region, key, lexicon, settings,  # type: ignore[operator]
+                   mark_rule, disabled)
         for b, m in zip(blocks, marks, strict=True)
     ]
     _settle_headings(blocks, verdicts)

@@ -29,6 +29,9 @@ SENTENCE_END = frozenset(".!?…:;。！？)]\"'”’»")
 # ". ", ") ..."): soup-style text puts the punctuation after a link on its own line.
 _CONTINUES = frozenset(",.;:!?)]%»”’")
 _BULLETS = frozenset("*+-•·–▪◦●■►▸")
+# First characters of a line that _strip_bullet may change, besides digits
+# (bullets, and the "o" of second-level items): other lines skip the call.
+_MAYBE_BULLET = frozenset(_BULLETS | {"o"})
 _PUNCT = ",.;:!?"
 # Fragments glue when the first one is at least this many words long, or the
 # next one is: a 1-3 word line followed by another is a menu, not a sentence.
@@ -128,14 +131,20 @@ def _glues(prev: str, prev_words: int, nxt: str) -> bool:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The page's lines in order, fragments glued, bullets taken off."""
+    """The page's lines in order, fragments glued, bullets taken off.
+
+    The hottest loop of the text path: per line one strip, one printable test
+    and a space count instead of a ``split()`` (see :func:`_split_count`)."""
     lines: list[Line] = []
+    append = lines.append
     parts: list[str] = []
     words = start = end = 0
     bullet = ordered = blank_before = False
     indent = 0
     prev_blank = True
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    lineno = 0
+    for raw in text.splitlines():
+        lineno += 1
         line = raw.strip()
         if not line:
             prev_blank = True
@@ -144,34 +153,54 @@ def split_lines(text: str) -> list[Line]:
             line = " ".join(line.split())
         if parts and not prev_blank and _glues(parts[-1], words, line):
             parts.append(line)
-            words += len(line.split())
+            words += _split_count(line)
             end = lineno
             continue
         if parts:
-            joined = _join(parts)
-            count = _recount(joined, words if len(parts) == 1 else -1)
-            lines.append(Line(joined, count, ends_sentence(joined),
-                              bullet, ordered, start, end, blank_before, indent))
-        body, bullet, ordered = _strip_bullet(line)
-        indent = len(raw) - len(raw.lstrip(" "))
+            append(_make_line(parts, words, bullet, ordered, start, end, blank_before, indent))
+        if line[0] in _MAYBE_BULLET or line[0].isdigit():
+            body, bullet, ordered = _strip_bullet(line)
+        else:
+            body, bullet, ordered = line, False, False
+        indent = len(raw) - len(raw.lstrip(" ")) if raw[0] == " " else 0
         parts = [body]
-        words = len(body.split())
+        words = _split_count(body)
         start = end = lineno
         blank_before = prev_blank
         prev_blank = False
     if parts:
-        joined = _join(parts)
-        count = _recount(joined, words if len(parts) == 1 else -1)
-        lines.append(Line(joined, count, ends_sentence(joined),
-                          bullet, ordered, start, end, blank_before, indent))
+        append(_make_line(parts, words, bullet, ordered, start, end, blank_before, indent))
     return lines
+
+
+def _split_count(text: str) -> int:
+    """``len(text.split())`` for a stripped, single-spaced piece: when every
+    character is printable the only white space is the ASCII space."""
+    return text.count(" ") + 1 if text.isprintable() else len(text.split())
+
+
+_new_line = tuple.__new__
+
+
+def _make_line(parts: list[str], words: int, bullet: bool, ordered: bool, start: int,
+               end: int, blank_before: bool, indent: int) -> Line:
+    """The Line of a finished run of fragments (``words``: their split count)."""
+    if len(parts) == 1:  # most lines: no join, and the split count stands
+        joined = parts[0]
+        count = words if joined.isascii() or max(joined) < _CJK_START else count_words(joined)
+    else:
+        joined = _join(parts)
+        count = _recount(joined, -1)
+    # tuple.__new__ directly: the NamedTuple constructor adds a Python frame.
+    return _new_line(Line, (joined, count, ends_sentence(joined), bullet, ordered, start, end,
+                            blank_before, indent))
 
 
 def _recount(text: str, split_words: int) -> int:
     """Words of a line: the split count of a single piece (-1: recount), unless
     CJK text needs the regex."""
     if text.isascii() or max(text) < _CJK_START:
-        return split_words if split_words >= 0 else len(text.split())
+        return split_words if split_words >= 0 else _split_count(text)
     return count_words(text)
 
 
@@ -181,10 +210,15 @@ def _span(start: int, end: int) -> str:
 
 def line_block(line: Line, block_id: int) -> Block:
     """The block of one line (article candidates get one block per line)."""
-    kind = BlockKind.LIST_ITEM if line.bullet else BlockKind.PARAGRAPH
-    return Block(id=block_id, text=line.text, kind=kind,
-                 features=features_of(line.text, line.words), span=_span(line.start, line.end),
-                 hints=BULLET_HINT if line.bullet else NO_HINTS, ordered=line.ordered)
+    text = line.text
+    features = features_of(text, line.words)
+    start, end = line.start, line.end
+    span = f"line {start}" if start == end else f"lines {start}-{end}"
+    if line.bullet:
+        return Block(id=block_id, text=text, kind=BlockKind.LIST_ITEM, features=features,
+                     span=span, hints=BULLET_HINT, ordered=line.ordered)
+    return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH, features=features,
+                 span=span, hints=NO_HINTS, ordered=line.ordered)
 
 
 def group_block(lines: Sequence[Line], block_id: int) -> Block:
@@ -192,8 +226,8 @@ def group_block(lines: Sequence[Line], block_id: int) -> Block:
 
     Grouping keeps a 500-line page cheap: these lines share one verdict
     anyway, and the span still names every line the verdict covers."""
-    text = "\n".join(line.text for line in lines)
-    words = sum(line.words for line in lines)
+    text = "\n".join([line.text for line in lines])
+    words = sum([line.words for line in lines])
     return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH,
                  features=features_of(text, words), span=_span(lines[0].start, lines[-1].end),
                  hints=GROUP_HINT)

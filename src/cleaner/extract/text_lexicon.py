@@ -16,17 +16,18 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from cleaner.core.reasons import Reason
+from cleaner.extract.features import ASCII_WORD_SPLIT, ascii_prose
 
 # _LEAD / _TRAIL: the bullet and end-punctuation sets normalise() trims, shared
 # so the fast path cannot drift from it.
 from cleaner.extract.lexicon import (
     _LEAD,
+    _QUOTES,
     _TRAIL,
     CONTAINS_MAX_WORDS,
     Lexicon,
     default_lexicon,
     match_exact_or_prefix,
-    normalise,
 )
 
 _TOKEN = re.compile(r"\w+")
@@ -34,6 +35,9 @@ _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
 # Phrases of at least this many words are filed under an inner word: the
 # first and last words of a phrase may be cut inside a longer word of the line.
 _INNER_FROM = 3
+# Lines whose answers are remembered (a few MB at most: only lines the
+# classifier reads are asked about, most of them short).
+MEMO_LINES = 8192
 
 
 def _anchor(phrase: str) -> str | None:
@@ -46,14 +50,12 @@ def _anchor(phrase: str) -> str | None:
 
 
 def _normalise(text: str) -> str:
-    """:func:`normalise`, skipping its slow steps when the text does not need
-    them: the text path's lines are already single-spaced, and most have no
-    curly quote or no-break space to fold."""
-    if not text.isascii():
-        return normalise(text)
-    low = text.lower()
-    if "  " in low or "\t" in low or "\n" in low or "\r" in low:
-        return normalise(text)
+    """:func:`normalise` without its regex: the text path's lines are already
+    single-spaced, and only white space other than one ASCII space (all of it
+    unprintable) needs the fold."""
+    low = text.lower() if text.isascii() else text.translate(_QUOTES).lower()
+    if "  " in low or not low.isprintable():
+        low = " ".join(low.split())
     return low.strip(_LEAD).rstrip(_TRAIL).strip()
 
 
@@ -64,6 +66,13 @@ class IndexedLexicon(Lexicon):
     index: dict[str, list[tuple[int, Reason, str]]] = field(default_factory=dict)
     # Phrases with no word character, tested on every short line.
     loose: list[tuple[int, Reason, str]] = field(default_factory=list)
+    # The words of ``index``, intersected with a line's words in one C call.
+    anchors: frozenset[str] = frozenset()
+    # Answers already given, by line text (with the word count they were for).
+    # A page asks about many lines twice (the edges around the body are named
+    # before classification, which asks again) and a site repeats its menus and
+    # footers on every page; emptied when full, so memory stays bounded.
+    memo: dict[str, tuple[int, tuple[Reason, str] | None]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, base: Lexicon) -> IndexedLexicon:
@@ -76,10 +85,21 @@ class IndexedLexicon(Lexicon):
                     lex.loose.append((order, reason, phrase))
                 else:
                     lex.index.setdefault(anchor, []).append((order, reason, phrase))
+        lex.anchors = frozenset(lex.index)
         return lex
 
     def match(self, text: str, words: int) -> tuple[Reason, str] | None:
-        """As :meth:`Lexicon.match`."""
+        """As :meth:`Lexicon.match` (answers memoised: the lexicon never changes)."""
+        known = self.memo.get(text)
+        if known is not None and known[0] == words:
+            return known[1]
+        if len(self.memo) >= MEMO_LINES:
+            self.memo.clear()
+        hit = self._match(text, words)
+        self.memo[text] = (words, hit)
+        return hit
+
+    def _match(self, text: str, words: int) -> tuple[Reason, str] | None:
         norm = _normalise(text)
         if not norm:
             return None
@@ -88,17 +108,30 @@ class IndexedLexicon(Lexicon):
             return hit
         if words > CONTAINS_MAX_WORDS:
             return None
+        # The line's anchor words in one C call; only their phrases are tested.
+        found = self.anchors.intersection(_tokens(norm))
+        # The first family in load order wins; within it, as the family's regex
+        # would find it, the leftmost phrase, then the longest there.
         best: tuple[int, Reason, str] | None = None
-        for token in set(_TOKEN.findall(norm)):
-            for entry in self.index.get(token, ()):
-                if (best is None or entry[0] < best[0]) and entry[2] in norm:
-                    best = entry
-        for entry in self.loose:
-            if (best is None or entry[0] < best[0]) and entry[2] in norm:
-                best = entry
+        best_key = (len(self.pending), 0, 0)
+        for entries in (*(self.index[token] for token in found), self.loose):
+            for entry in entries:
+                if entry[0] > best_key[0]:
+                    continue
+                pos = norm.find(entry[2])
+                if pos >= 0 and (key := (entry[0], pos, -len(entry[2]))) < best_key:
+                    best, best_key = entry, key
         if best is None:
             return None
         return best[1], f"contains '{best[2]}'"
+
+
+def _tokens(norm: str) -> list[str]:
+    """The \\w+ runs of ``norm`` (``_TOKEN.findall``), without the regex for ASCII."""
+    plain = norm if norm.isascii() else ascii_prose(norm)
+    if plain.isascii():
+        return plain.translate(ASCII_WORD_SPLIT).split()
+    return _TOKEN.findall(norm)
 
 
 @cache

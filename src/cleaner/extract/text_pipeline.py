@@ -29,6 +29,7 @@ from cleaner.extract.segment_text import Line, group_block, line_block, split_li
 from cleaner.extract.text_lexicon import indexed_lexicon
 from cleaner.extract.text_rules import (
     HEAD_SCAN,
+    MENU_ITEM_WORDS,
     Mark,
     TextFindings,
     body_marks,
@@ -113,11 +114,8 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
             marks[i] = _MENU
     body_marks(blocks, body.start, body.stop - 1, lexicon, marks)
     mark_headings(blocks, body.start, body.stop - 1, marks)
-    verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings)
-    verdicts = [
-        Verdict(v.reason, TEXT_RULE, v.evidence) if m is not None and v.rule == "markup" else v
-        for v, m in zip(verdicts, marks, strict=True)
-    ]
+    verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings,
+                               TEXT_RULE)
     lists_under_headers(blocks, verdicts, range(body.start, edge_stop))
     comments = first + (region.comments_from - lo)
     if comments < body.stop:
@@ -181,8 +179,10 @@ def _outside_blocks(lines: list[Line], lo: int, hi: int, repeated: dict[int, Mar
     run_mark: Mark = None
     for i in range(lo, hi):
         line = lines[i]
-        mark = repeated.get(i)
-        if mark is None and is_menu_item(line.text, line.words, line.ends_sentence, line.ordered):
+        mark = repeated.get(i) if repeated else None
+        # The cheap part of is_menu_item first: most lines are too long or end a sentence.
+        if (mark is None and line.words <= MENU_ITEM_WORDS and not line.ends_sentence
+                and is_menu_item(line.text, line.words, False, line.ordered)):
             mark = _MENU
         if run and mark != run_mark:
             blocks.append(_run_block(run, first_id + len(blocks)))

@@ -39,7 +39,8 @@ CRUMB_MAX_WORDS = 40
 # The first part of a trail ("Home", "News") is a navigation word of this size.
 CRUMB_HEAD_WORDS = 3
 _CRUMB_SPLIT = re.compile(r"\s+(?:»|›|>|/|\||→|::|•|·|-{1,2}>)\s+|\s*[»›→]\s*")
-_SEPARATOR_CHARS = ("»", "›", ">", "/", "|", "→", "::", "•", "·")
+# Any trail separator (the separators of _CRUMB_SPLIT), found in one C scan.
+_SEPARATOR = re.compile(r"[»›>/|→•·]|::")
 # A lone byline word on its own line (soup-style text splits "By" from the name).
 BY_WORDS = frozenset({"by", "von", "par", "por", "di", "da", "door", "przez", "autor",
                       "auteur", "autore", "written by", "posted by", "text"})
@@ -51,6 +52,8 @@ MENU_ITEM_WORDS = 4
 _INNER_PUNCT = frozenset(",.;:!?")
 # A block whose text has no letter or digit (a stray bullet, "|", "—").
 _HAS_WORD = re.compile(r"\w")
+# Every date line holds a digit: tested first, the date-line regex is slow to fail.
+_DIGIT = re.compile(r"\d")
 _DATE_PART = re.compile(
     r"(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}|"
     r"\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|"
@@ -79,8 +82,11 @@ def is_menu_item(text: str, words: int, ends_sentence: bool, ordered: bool) -> b
     """A short unpunctuated line whose words are capitalised: a menu entry."""
     if words > MENU_ITEM_WORDS or ends_sentence or ordered:
         return False
-    return all(not w[0].isalpha() or w[0].isupper() for w in text.split()
-               if w[0] not in _INNER_PUNCT)
+    for word in text.split():
+        first = word[0]
+        if first not in _INNER_PUNCT and first.isalpha() and not first.isupper():
+            return False
+    return True
 
 
 def breadcrumb_parts(text: str, words: int, lexicon: Lexicon) -> list[str] | None:
@@ -100,7 +106,7 @@ def breadcrumb_parts(text: str, words: int, lexicon: Lexicon) -> list[str] | Non
 
 def _has_separator(text: str) -> bool:
     """Cheap test before the breadcrumb regex: is any trail separator present?"""
-    return any(sep in text for sep in _SEPARATOR_CHARS)
+    return _SEPARATOR.search(text) is not None
 
 
 def find_date(text: str) -> str | None:
@@ -190,8 +196,8 @@ def scan_head(blocks: Sequence[Block], start: int, lexicon: Lexicon) -> _Head:
             head.marks[i] = (Reason.BYLINE, "byline")
             if name not in authors:
                 authors.append(name)
-        if head.date is None and (name is not None or DATE_LINE.match(b.text)
-                                  or _POSTED_ON.match(b.text)):
+        if head.date is None and (name is not None or _POSTED_ON.match(b.text) or (
+                _DIGIT.search(b.text) is not None and DATE_LINE.match(b.text))):
             head.date = find_date(_POSTED_ON.sub("", b.text))
             if head.date is not None:
                 head.marks.setdefault(i, (Reason.BYLINE, "date line"))

@@ -141,12 +141,14 @@ def opens_comments(line: Line) -> bool:
     if words > COMMENT_META_WORDS:
         return False
     text = line.text
-    low = text.lower()
-    if is_commenter_line(line):
+    if text[-1] == ":" and is_commenter_line(line):
         return True
-    if COMMENT_COUNT.match(low):
+    first = text[0]
+    # COMMENT_COUNT needs a bracket, a space or a digit first: most lines have none.
+    if (first in "[(" or first.isdecimal() or first.isspace()) and COMMENT_COUNT.match(
+            text.lower()):
         return True
-    return words <= COMMENT_HEADER_WORDS and low.strip(" :.!|") in COMMENT_HEADERS
+    return words <= COMMENT_HEADER_WORDS and text.lower().strip(" :.!|") in COMMENT_HEADERS
 
 
 def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:

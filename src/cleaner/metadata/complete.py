@@ -16,7 +16,7 @@ from dataclasses import replace
 from cleaner.core.model import Block, Metadata, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.extract.classify import title_key
-from cleaner.extract.rules.shapes import BYLINE_MAX_WORDS, COPYRIGHT, DATE_LINE, byline_name
+from cleaner.extract.rules.shapes import BYLINE_MAX_WORDS, DATE_LINE, byline_name, has_copyright
 from cleaner.metadata.authors import clean_name, looks_personal
 from cleaner.metadata.dates import parse_date
 from cleaner.metadata.evidence import Evidence
@@ -90,7 +90,7 @@ def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str], list[st
     for b in blocks:
         text = b.text.strip()
         low = text.lower()
-        if COPYRIGHT.search(text) or any(w in low for w in _NOT_A_DATELINE):
+        if has_copyright(text) or any(w in low for w in _NOT_A_DATELINE):
             continue
         raw = byline_name(text, b.features.words)
         if raw is None and _WRITTEN_BY.match(text) and b.features.words <= BYLINE_MAX_WORDS:

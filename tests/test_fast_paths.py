@@ -1,0 +1,70 @@
+"""The text path's fast paths give the same answers as the plain definitions they
+replace (regexes, split/join), on arbitrary text: they exist for speed only."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.extract.classify import _fold, title_key
+from cleaner.extract.features import MAX_WORD_CHARS, count_words
+from cleaner.extract.lexicon import normalise
+from cleaner.extract.rules.shapes import COPYRIGHT, has_copyright
+from cleaner.extract.segment_text import split_lines
+from cleaner.extract.text_lexicon import _TOKEN, _normalise, _tokens, indexed_lexicon
+from cleaner.extract.text_rules import _has_separator
+
+# Characters the fast paths treat specially: case folds (İ ı ſ K), curly quotes,
+# dashes, no-break and other spaces, control characters, CJK, copyright words.
+PIECES = ("©", "(c)", "(C)", "copyright", "COPYRİGHT", "ſ", "ı", "\u212a", "’", "‘", "“",
+          "”", "—", "–", "…", "\xa0", "\u2009", "\u3000", "\t", "  ", "\x0b", "\x1f", "日本",
+          "語", "all rights reserved", "Tous droits réservés", "2024", "_", "e-mail", "»",
+          "::", "|", "•", "Σ", "cookies", "we use cookies", "Leave a Reply", " ")
+TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=12).map(
+    "".join)
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _count_words_regex(text: str) -> int:
+    words = len(_WORD.findall(text))
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        words += int(cjk / 1.5)
+    return max(words, len(text) // MAX_WORD_CHARS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_fast_paths_agree_with_their_definitions(text: str) -> None:
+    assert has_copyright(text) == (COPYRIGHT.search(text) is not None)
+    assert count_words(text) == _count_words_regex(text)
+    assert title_key(text) == re.sub(r"[\W_]+", "", text.lower())
+    assert _fold(text) == " ".join(text.lower().split())
+    assert _normalise(text) == normalise(text)
+    norm = normalise(text)
+    assert _tokens(norm) == _TOKEN.findall(norm)
+    assert _has_separator(text) == any(
+        sep in text for sep in ("»", "›", ">", "/", "|", "→", "::", "•", "·"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(TEXT, max_size=8).map("\n".join))
+def test_line_word_counts_are_split_counts(text: str) -> None:
+    for line in split_lines(text):
+        if max(line.text) < "\u3040":  # scripts written with spaces
+            assert line.words == len(line.text.split())
+
+
+def test_lexicon_memo_answers_as_the_lexicon() -> None:
+    lexicon = indexed_lexicon()
+    lines = ["We use cookies to improve your experience on our website.", "Leave a Reply",
+             "The council met on Tuesday to discuss the budget for next year.", "Leave a Reply"]
+    first = [lexicon._match(line, len(line.split())) for line in lines]
+    assert [lexicon.match(line, len(line.split())) for line in lines] == first
+    assert [lexicon.match(line, len(line.split())) for line in lines] == first
+    assert first[0] is not None and first[1] is not None and first[2] is None
+    # The same text asked with another word count is answered afresh.
+    assert lexicon.match("Leave a Reply", 999) == lexicon._match("Leave a Reply", 999)
