@@ -277,6 +277,8 @@ MIN_MOJIBAKE_PAIRS = 3
 
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Undo UTF-8 text that was decoded as windows-1252 before it reached us."""
+    if "\u00c2" not in text and "\u00c3" not in text and "\u00e2" not in text:
+        return text, False  # C-speed scans; the regex below walks Python-side per match
     pairs = _MOJIBAKE_PAIR.finditer(text)
     if sum(1 for _, _ in zip(range(MIN_MOJIBAKE_PAIRS), pairs, strict=False)) < MIN_MOJIBAKE_PAIRS:
         return text, False
