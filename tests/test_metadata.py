@@ -244,6 +244,28 @@ def test_author_names() -> None:
     assert not site_like("Jane Doe", "The Verge", "www.theverge.com")
 
 
+def test_middle_initial_is_not_a_conjunction() -> None:
+    # "e" / "y" / "i" join two names in Italian, Spanish, Catalan; as a capital
+    # initial ("E.") they are part of one name.
+    assert split_names("Sarah E. Needleman") == ["Sarah E. Needleman"]
+    assert split_names("John Y Smith") == ["John Y Smith"]
+    assert split_names("Mario Rossi e Luigi Bianchi") == ["Mario Rossi", "Luigi Bianchi"]
+    assert split_names("Ana López y Pedro Gómez") == ["Ana López", "Pedro Gómez"]
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Play and pay", "author": {"@type": "Person", '
+            '"name": "Sarah E. Needleman"}}</script><meta name="author" '
+            'content="Sarah E. Needleman"></head><body><h1>Play and pay</h1><p>'
+            + "There are more ways to play games than ever before. " * 5 + "</p></body></html>")
+    assert cleaner.clean(html).metadata.authors == ("Sarah E. Needleman",)
+
+
+def test_names_that_start_with_a_month() -> None:
+    assert split_names("June Carter") == ["June Carter"]
+    assert split_names("Jan de Vries") == ["Jan de Vries"]
+    assert split_names("March 3, 2024") == []
+    assert split_names("Monday") == []
+
+
 def test_split_site_name_needs_evidence() -> None:
     assert split_site_name("Ten Ways to Save Water | Green Home", ["Green Home"]) == (
         "Ten Ways to Save Water", "Green Home")
