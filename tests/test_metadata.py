@@ -10,8 +10,9 @@ import cleaner
 from cleaner.core.model import Metadata
 from cleaner.metadata.authors import role_like, site_like, split_names
 from cleaner.metadata.dates import parse_date, url_date
+from cleaner.metadata.evidence import Candidate
 from cleaner.metadata.language import choose_language, normalise_tag
-from cleaner.metadata.titles import split_site_name
+from cleaner.metadata.titles import choose_title, split_site_name, tidy
 from cleaner.outputs.render import document_record
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "metadata"
@@ -274,6 +275,59 @@ def test_split_site_name_needs_evidence() -> None:
     # No sign that the second half is the site: the title stays whole.
     title = "How Machine Learning is Shaping eCommerce - 10 Benefits"
     assert split_site_name(title, ["appinventiv"]) == (title, None)
+
+
+def _title(cands: list[tuple[str, str]], h1s: list[str], sites: list[str]) -> str | None:
+    return choose_title([Candidate(v, o) for o, v in cands], h1s, sites)[0]
+
+
+def test_title_rules() -> None:
+    # Emoji and trademark signs decorate; they are not words of the title.
+    assert tidy("🎤 Rode NT1 Black™") == "Rode NT1 Black"
+    assert tidy("Water at 90° C") == "Water at 90° C"
+    # A segment the h1 shows is the page's name, not the site's, even when
+    # it contains the site's name.
+    assert _title([("json-ld", "Visual Studio Community | Download Latest Free Version")],
+                  ["Visual Studio Community"], ["Visual Studio"]) == (
+        "Visual Studio Community | Download Latest Free Version")
+    # Breadcrumb next to the site name goes with it.
+    assert split_site_name("What happened with Arch ISO in 2024 / Arch Discussion / Arch Forums",
+                           ["archforums"])[0] == "What happened with Arch ISO in 2024"
+    assert split_site_name("A long title here - Part 1 - Playful Tones", ["Playful Tones"])[0] == (
+        "A long title here - Part 1")
+    # "Home" alone is no title: the site name stays.
+    assert split_site_name("Home - The GitHub Blog", ["The GitHub Blog"])[0] == (
+        "Home - The GitHub Blog")
+    # The site's domain glued on without a separator.
+    assert _title([("title-tag", "davidbau.com Vibe Coding")], ["davidbau.com"],
+                  ["davidbau", "davidbau.com"]) == "Vibe Coding"
+    # A forum's board label before the thread title in the h1.
+    assert _title([("json-ld", "ProxMox or Debian?"), ("opengraph", "Tips - ProxMox or Debian?")],
+                  ["Tips ProxMox or Debian?"], []) == "ProxMox or Debian?"
+    # Aggregator tail: linked domain and comment count.
+    assert _title([("opengraph", "Convert the kernel to C++ - Slashdot")],
+                  ["Convert the kernel to C++ (phoronix.com) 139"], ["slashdot"]) == (
+        "Convert the kernel to C++")
+    # Capitals are a style: the structured spelling wins.
+    assert _title([("title-tag", "Weekend Coding Agent | Focus Labs")],
+                  ["WEEKEND CODING AGENT"], []) == "Weekend Coding Agent"
+    # Characters lost to "?" in the h1.
+    assert _title([("opengraph", "Event Planning: Beginner's Guide")],
+                  ["Event Planning? Beginner? Guide"], []) == "Event Planning: Beginner's Guide"
+    # A book's name as the page's h1, the chapter first in <title>.
+    assert _title([("title-tag", "Defining Shared Behavior with Traits - The Rust Book")],
+                  ["The Rust Book"], ["rust-lang"]) == "Defining Shared Behavior with Traits"
+    # ...but "Site | Headline" keeps the headline.
+    assert _title([("opengraph", "Leadfeeder | State of SEO in 2026")],
+                  ["State of SEO in 2026"], ["leadfeeder"]) == "State of SEO in 2026"
+    # The h1 that matches the title, not the newsletter box before it.
+    assert _title([("opengraph", "Latest Cloud Computing News | CIO Dive")],
+                  ["Don't miss tomorrow's tech industry news", "Cloud"], ["CIO Dive"]) == "Cloud"
+    # A JSON-LD name about something else, outvoted by two agreeing sources.
+    assert _title([("json-ld", "Thu Dec 18 LIVE Broadcast"),
+                   ("opengraph", "Car Rental | News, Weather"),
+                   ("title-tag", "Car Rental | News, Weather")], [], []) == (
+        "Car Rental | News, Weather")
 
 
 def test_text_page_title_from_url_slug() -> None:

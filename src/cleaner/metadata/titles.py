@@ -287,6 +287,9 @@ def choose_title(cands: list[Candidate], h1s: list[str],
         n_tail = len(tail.split())
         if tail and n_tail <= MAX_SITE_WORDS and n_tail <= len(best[0].split()) - n_tail:
             best = (best[0][: best[0].rfind(tail)].rstrip(_SEP_CHARS), best[1], tail)
+        hit = _match_h1(best[0], h1s)
+        if hit is not None:
+            return hit, best[1], best[2]
     if h1s:
         scored = [(_overlap(h, best[0]), -i, h) for i, h in enumerate(h1s[:MAX_H1S])]
         share, _, h1 = max(scored)
