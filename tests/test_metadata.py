@@ -356,3 +356,39 @@ def test_hostile_jsonld_never_raises(script: str) -> None:
             "<body><p>Some body text that is long enough to be a paragraph.</p></body></html>")
     m = cleaner.clean(html, url="https://e.example/2024/13/45/x").metadata
     assert m.date is None  # month 13 in the URL is not a date
+
+
+_BODY = ("Filing your taxes does not have to be painful. We tested the most popular "
+         "programs on real returns, from simple wage earners to freelancers with "
+         "several income streams, and compared price, support and accuracy.\n\n"
+         "Most people with a simple return can file for free, but the free tiers "
+         "differ in which forms they accept and how hard they push paid upgrades.\n")
+
+
+def test_text_title_is_the_headline_line_above_the_body() -> None:
+    # No repeat, no URL slug: the headline-shaped line above the date line.
+    text = ("Skip to content\n\nHome\n\nGuides\n\nContact\n\n"
+            "Why Paper Returns Are Slower This Year\n\nMarch 3, 2025\n\n" + _BODY)
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.title == "Why Paper Returns Are Slower This Year"
+
+
+def test_text_title_without_trail_numbering() -> None:
+    from cleaner.metadata.text_meta import clean_title
+
+    assert clean_title("3. The Adult's Guide to Music") == "The Adult's Guide to Music"
+    assert clean_title("* / * Do I Need Travel Insurance?") == "Do I Need Travel Insurance?"
+    assert clean_title("First line\nSkip to content") == "First line"
+
+
+def test_text_lone_name_beside_the_date_line() -> None:
+    text = ("Menu\n\nWhy Paper Returns Are Slower This Year\n\nNicoletta Richardson\n\n"
+            "March 3, 2025\n\n" + _BODY)
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.title == "Why Paper Returns Are Slower This Year"
+    assert m.authors == ("Nicoletta Richardson",)
+    assert m.date == "2025-03-03"
+    # A capitalised label beside the title, with no date, is no author.
+    text = "Menu\n\nWhy Paper Returns Are Slower This Year\n\nHealthy Eating Tips\n\n" + _BODY
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.authors == ()
