@@ -392,3 +392,14 @@ def test_text_lone_name_beside_the_date_line() -> None:
     text = "Menu\n\nWhy Paper Returns Are Slower This Year\n\nHealthy Eating Tips\n\n" + _BODY
     m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
     assert m.authors == ()
+
+
+def test_text_name_glued_to_the_date_and_updated_only() -> None:
+    text = ("Menu\n\nWhy Paper Returns Are Slower This Year\n\n"
+            "Kristian Larsen July 13, 2025 — 7 minutes read\n\n" + _BODY)
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.authors == ("Kristian Larsen",)
+    assert m.date == "2025-07-13"
+    text = "Menu\n\nWhy Paper Returns Are Slower This Year\n\nUpdated on July 9, 2025\n\n" + _BODY
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.date == "2025-07-09"

@@ -51,6 +51,11 @@ _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|du|le|la|del|bin|
                    r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|da|di|du|le|la|del|bin|al|el))+$")
 # A date line is short ("March 3, 2024", "Updated 3 May 2024 · 5 min read").
 MAX_DATE_LINE_WORDS = 10
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# A date written out inside a line: "March 3, 2025", "3 Mar 2025", "2025-03-03".
+_DATE_IN_LINE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b")
 # A time of day marks a post's stamp line ("September 5, 2024, 11:15pm").
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
 
@@ -224,6 +229,26 @@ def lone_names(window: Sequence[Block], title: str | None, day: str | None) -> l
     return []
 
 
+def name_date_line(window: Sequence[Block]) -> tuple[str | None, str | None]:
+    """("Jane Doe", day) from a "Jane Doe March 3, 2025 · 5 min read" line.
+
+    Flattened bylines often lose the "By" and keep the name glued to the date;
+    the part before the date must be a name on its own.
+    """
+    for b in window:
+        text = " ".join(b.text.split())
+        if b.features.words > MAX_DATE_LINE_WORDS + MAX_NAME_WORDS:
+            continue
+        found = _DATE_IN_LINE.search(text)
+        if not found or found.start() == 0:
+            continue
+        day = parse_date(found.group(0))
+        name = _is_name_line(text[: found.start()].strip(" |•·—–-,"))
+        if day and name:
+            return name, day
+    return None, None
+
+
 def _line(text: str) -> Block:
     return Block(id=0, text=text, kind=BlockKind.HEADING,
                  features=Features(words=len(text.split()), chars=len(text)))
@@ -249,11 +274,20 @@ def text_page_metadata(
     # The head scan may miss bylines that sit below the headline or glue a
     # date to the name; read the same window as on HTML pages.
     window = head_window(blocks, verdicts, title)
-    seen_authors, seen_dates, _ = text_bylines(window)
+    seen_authors, seen_dates, updated = text_bylines(window)
     if not authors and len(set(seen_authors)) <= MAX_TEXT_PEOPLE:
         authors = seen_authors[:MAX_TEXT_PEOPLE]
     if not date and seen_dates:
         date = seen_dates[0]
+    if not authors or not date:
+        name, day = name_date_line(window)
+        if name and day and not authors and (not date or parse_date(date) == day):
+            authors, date = [name], day
+    only_updated = not date and bool(updated)
+    if only_updated:
+        # "Updated May 3, 2025" is the only date the page shows: readers (and
+        # the HTML path) take it as the page's date, flagged.
+        date = updated[0]
     if not authors:
         authors = lone_names(window, title, parse_date(date))
     names, origin, flag = choose_authors([Candidate(a, "text") for a in authors], None, hostname)
@@ -271,6 +305,8 @@ def text_page_metadata(
     chosen, d_origin = choose_date(date_cands)
     if chosen:
         sources["date"] = d_origin
+        if only_updated and chosen == day:
+            flags["date"] = "only a modification date is known"
     meta = Metadata(title=title or None, authors=names, date=chosen, url=url, hostname=hostname,
                     sources=sources, flags=flags)
     return finish(meta, [], blocks, verdicts)
