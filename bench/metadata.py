@@ -198,8 +198,9 @@ def main(argv: list[str] | None = None) -> None:
     if timings:
         print("\ncleaner.clean timing (CPU): " + ", ".join(
             f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in timings.items()))
-    path = write_json("metadata_text" if args.text else "metadata", {"args": vars(args), "versions": versions(),
-                                   "results": results, "timing": timings})
+    path = write_json("metadata_text" if args.text else "metadata",
+                      {"args": vars(args), "versions": versions(), "results": results,
+                       "timing": timings})
     print(f"\nwrote {path}")
 
 

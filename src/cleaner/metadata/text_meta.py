@@ -85,6 +85,9 @@ def slug_title(blocks: Sequence[Block], url: str | None) -> str | None:
     for b in blocks:
         if b.features.words > MAX_TITLE_WORDS:
             continue
+        low = b.text.lower()
+        if not any(w in low for w in slug):
+            continue  # cheap test first: most lines share no slug word
         words = _words(b.text)
         if words and len(slug & words) / len(slug) >= MIN_SLUG_OVERLAP:
             return " ".join(b.text.split())

@@ -44,6 +44,9 @@ MAX_LABEL_WORDS = 3
 # "Story title (example.com) 139": aggregators append the linked domain and a
 # comment count to the headline.
 _AGGREGATOR_TAIL = re.compile(r"^\s*\((?:[\w-]+\.)+[a-z]{2,}\)\s*\d*\s*$", re.IGNORECASE)
+# Where "other symbols" live (Latin-1 signs, letterlike, arrows, dingbats,
+# emoji), the degree sign left out; each hit is confirmed by its category.
+_MAYBE_SYMBOL = re.compile("[\u00a6-\u00ae\u0482\u2100-\u2bff\u3000-\u303f\U0001f000-\U0001faff]")
 # Invisible format characters and variation selectors / emoji joiners.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufe0e\ufe0f"
                         "\U0001f3fb-\U0001f3ff]")
@@ -55,11 +58,13 @@ def tidy(text: str) -> str:
     Emoji, (TM), (R) and the like (Unicode "other symbols") decorate a title; they
     are not words of it. The degree sign is kept ("10 deg").
     """
-    text = _INVISIBLE.sub("", html.unescape(text))
-    if any(ord(c) > 0x7F for c in text):  # noqa: PLR2004 - ASCII has no symbols to drop
-        text = "".join(c for c in text
-                       if c == "\u00b0" or unicodedata.category(c) != "So")
+    text = _MAYBE_SYMBOL.sub(_drop_symbol, _INVISIBLE.sub("", html.unescape(text)))
     return " ".join(text.split())
+
+
+def _drop_symbol(found: re.Match[str]) -> str:
+    c = found.group(0)
+    return "" if unicodedata.category(c) == "So" else c
 
 
 def key(text: str) -> str:
