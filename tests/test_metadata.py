@@ -324,10 +324,15 @@ def test_title_rules() -> None:
     assert _title([("opengraph", "Latest Cloud Computing News | CIO Dive")],
                   ["Don't miss tomorrow's tech industry news", "Cloud"], ["CIO Dive"]) == "Cloud"
     # A JSON-LD name about something else, outvoted by two agreeing sources.
-    assert _title([("json-ld", "Thu Dec 18 LIVE Broadcast"),
-                   ("opengraph", "Car Rental | News, Weather"),
-                   ("title-tag", "Car Rental | News, Weather")], [], []) == (
-        "Car Rental | News, Weather")
+    agreed = "Car Rental | News, Weather, Sports, Breaking News"
+    assert _title([("json-ld", "Thu Dec 18 LIVE Broadcast"), ("opengraph", agreed),
+                   ("title-tag", agreed)], [], []) == agreed
+    # A short tail after a pipe is branding even on a structured title; after
+    # a dash it is a subtitle.
+    assert _title([("opengraph", "Homestead gardening makes communities self-reliant | District")],
+                  [], ["bss"]) == "Homestead gardening makes communities self-reliant"
+    assert _title([("opengraph", "How Machine Learning is Shaping eCommerce - 10 Benefits")],
+                  [], ["appinventiv"]) == "How Machine Learning is Shaping eCommerce - 10 Benefits"
 
 
 def test_text_page_title_from_url_slug() -> None:

@@ -284,11 +284,13 @@ def choose_title(cands: list[Candidate], h1s: list[str],
             return h1s[0], "h1", None
         return None, "", None
     best = cleaned[0]
-    if best[1] == "title-tag" and not best[2]:
-        # Only a <title>: a short tail after a separator ("| Hacker News",
-        # "- Doom9's Forum") is the site, even when nothing else names it.
-        parts = _SEPARATORS.split(best[0])
-        tail = parts[-1] if len(parts) > 1 else ""
+    pieces = _SPLITTER.split(best[0])
+    if not best[2] and len(pieces) > 2 and (best[1] == "title-tag" or "|" in pieces[-2]):  # noqa: PLR2004
+        # Nothing names the site, but a short tail after a separator is it
+        # ("| Hacker News", "- Doom9's Forum") on a bare <title>; on a
+        # structured title only after a pipe, the branding separator (a dash
+        # or a colon there starts a subtitle: "How X works - 10 lessons").
+        tail = pieces[-1]
         n_tail = len(tail.split())
         if tail and n_tail <= MAX_SITE_WORDS and n_tail <= len(best[0].split()) - n_tail:
             best = (best[0][: best[0].rfind(tail)].rstrip(_SEP_CHARS), best[1], tail)
