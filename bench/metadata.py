@@ -10,7 +10,12 @@ share of pages whose gold is null where the tool returned a value anyway. Also t
 cleaner.clean with and without metadata (if a setting turns it off; otherwise the cost of
 the markup-metadata step alone). Results to bench/out/metadata.json.
 
+``--text`` scores the flattened-text pages instead (text-dev/<set>/<id>.{browser,soup}.txt,
+whose gold.json carries the same title/author/publish_date as the HTML set): cleaner only,
+as the other tools read metadata from HTML markup that flattened text no longer has.
+
     python3 bench/metadata.py [--limit N] [--tools cleaner,trafilatura,newspaper] [--markdown]
+    python3 bench/metadata.py --text [--sets modern-dev] [--limit N]
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 from common import base_parser, block_network, csv_list, table, versions, write_json
-from datasets import Page, html_pages
+from datasets import TEXT_STYLES, Page, html_pages, text_pages
 
 Meta = dict[str, str | None]
 FIELDS = (("title", "title"), ("author", "author"), ("date", "publish_date"))
@@ -162,12 +167,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tools", type=csv_list, default=list(TOOLS),
                         help="comma-separated: " + ",".join(TOOLS))
     parser.add_argument("--no-timing", action="store_true", help="skip the clean() timing")
+    parser.add_argument("--text", action="store_true",
+                        help="flattened-text pages of text-dev (cleaner only)")
     args = parser.parse_args(argv)
     block_network()
     results: dict[str, dict[str, Any]] = {}
     rows = []
-    for set_name in args.sets:
-        pages = list(html_pages(set_name, args.limit))
+    if args.text:
+        args.tools = ["cleaner"]
+        args.no_timing = True
+        batches = [(f"{s}/{style}", list(text_pages(s, style, args.limit)))
+                   for s in args.sets for style in TEXT_STYLES]
+    else:
+        batches = [(s, list(html_pages(s, args.limit))) for s in args.sets]
+    for set_name, pages in batches:
         for tool in args.tools:
             try:
                 fn = TOOLS[tool]()
@@ -185,8 +198,9 @@ def main(argv: list[str] | None = None) -> None:
     if timings:
         print("\ncleaner.clean timing (CPU): " + ", ".join(
             f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in timings.items()))
-    path = write_json("metadata", {"args": vars(args), "versions": versions(),
-                                   "results": results, "timing": timings})
+    path = write_json("metadata_text" if args.text else "metadata",
+                      {"args": vars(args), "versions": versions(), "results": results,
+                       "timing": timings})
     print(f"\nwrote {path}")
 
 

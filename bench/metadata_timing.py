@@ -1,6 +1,6 @@
 """What the metadata stage costs, and htmldate vs our own date reading.
 
-    python3 bench/metadata_timing.py [--limit N] [--htmldate]
+    python3 bench/metadata_timing.py [--limit N] [--htmldate] [--text]
 
 Per page (modern-dev): parse once, then time clean() end to end and the
 metadata parts alone (collect_html + resolve_html before extraction,
@@ -8,6 +8,8 @@ complete_html after), so the share metadata adds to clean() is measured on
 the same pages in the same run. ``--htmldate`` also times
 ``htmldate.find_date`` (fast mode, extensive_search=False, and the default
 extensive mode) on the same parsed tree and scores its dates like ours.
+``--text`` times the flattened-text pages instead (text-dev modern-dev, both
+styles): clean() end to end against ``text_page_metadata`` alone.
 """
 
 from __future__ import annotations
@@ -22,17 +24,43 @@ sys.path.insert(0, str(Path(__file__).parent))
 import cleaner
 from cleaner.core.settings import DEFAULT_SETTINGS
 from cleaner.extract.html_pipeline import extract_html
+from cleaner.extract.text_pipeline import extract_text
 from cleaner.inputs.parse import parse_html
 from cleaner.metadata.complete import complete_html
 from cleaner.metadata.html_meta import collect_html, resolve_html
-from datasets import html_pages
+from cleaner.metadata.text_meta import text_page_metadata
+from datasets import TEXT_STYLES, html_pages, text_pages
+
+
+def text_timing(limit: int | None) -> None:
+    """Share of clean() spent in text_page_metadata on text-dev pages."""
+    pages = [p for style in TEXT_STYLES for p in text_pages("modern-dev", style, limit)]
+    cleaner.clean(pages[0].data, url=pages[0].url)  # warm up
+    t_clean = t_meta = 0.0
+    for p in pages:
+        t0 = time.perf_counter()
+        cleaner.clean(p.data, url=p.url)
+        t_clean += time.perf_counter() - t0
+        res = extract_text(p.data.decode("utf-8", "replace"), None, DEFAULT_SETTINGS)
+        found = res.findings
+        t0 = time.perf_counter()
+        text_page_metadata(found.title, found.authors, found.date, p.url, res.blocks,
+                           res.verdicts)
+        t_meta += time.perf_counter() - t0
+    n = len(pages)
+    print(f"text pages={n}  clean() {1000 * t_clean / n:.1f} ms/page  metadata stage "
+          f"{1000 * t_meta / n:.2f} ms/page = {100 * t_meta / t_clean:.1f}% of clean()")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int)
     ap.add_argument("--htmldate", action="store_true")
+    ap.add_argument("--text", action="store_true", help="flattened-text pages instead")
     args = ap.parse_args()
+    if args.text:
+        text_timing(args.limit)
+        return
     pages = list(html_pages("modern-dev", args.limit))
     cleaner.clean(pages[0].data, url=pages[0].url)  # warm up: lazy models, lexicon
     t_clean = t_meta = 0.0

@@ -10,8 +10,9 @@ import cleaner
 from cleaner.core.model import Metadata
 from cleaner.metadata.authors import role_like, site_like, split_names
 from cleaner.metadata.dates import parse_date, url_date
+from cleaner.metadata.evidence import Candidate
 from cleaner.metadata.language import choose_language, normalise_tag
-from cleaner.metadata.titles import split_site_name
+from cleaner.metadata.titles import choose_title, split_site_name, tidy
 from cleaner.outputs.render import document_record
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "metadata"
@@ -244,6 +245,28 @@ def test_author_names() -> None:
     assert not site_like("Jane Doe", "The Verge", "www.theverge.com")
 
 
+def test_middle_initial_is_not_a_conjunction() -> None:
+    # "e" / "y" / "i" join two names in Italian, Spanish, Catalan; as a capital
+    # initial ("E.") they are part of one name.
+    assert split_names("Sarah E. Needleman") == ["Sarah E. Needleman"]
+    assert split_names("John Y Smith") == ["John Y Smith"]
+    assert split_names("Mario Rossi e Luigi Bianchi") == ["Mario Rossi", "Luigi Bianchi"]
+    assert split_names("Ana López y Pedro Gómez") == ["Ana López", "Pedro Gómez"]
+    html = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Play and pay", "author": {"@type": "Person", '
+            '"name": "Sarah E. Needleman"}}</script><meta name="author" '
+            'content="Sarah E. Needleman"></head><body><h1>Play and pay</h1><p>'
+            + "There are more ways to play games than ever before. " * 5 + "</p></body></html>")
+    assert cleaner.clean(html).metadata.authors == ("Sarah E. Needleman",)
+
+
+def test_names_that_start_with_a_month() -> None:
+    assert split_names("June Carter") == ["June Carter"]
+    assert split_names("Jan de Vries") == ["Jan de Vries"]
+    assert split_names("March 3, 2024") == []
+    assert split_names("Monday") == []
+
+
 def test_split_site_name_needs_evidence() -> None:
     assert split_site_name("Ten Ways to Save Water | Green Home", ["Green Home"]) == (
         "Ten Ways to Save Water", "Green Home")
@@ -252,6 +275,64 @@ def test_split_site_name_needs_evidence() -> None:
     # No sign that the second half is the site: the title stays whole.
     title = "How Machine Learning is Shaping eCommerce - 10 Benefits"
     assert split_site_name(title, ["appinventiv"]) == (title, None)
+
+
+def _title(cands: list[tuple[str, str]], h1s: list[str], sites: list[str]) -> str | None:
+    return choose_title([Candidate(v, o) for o, v in cands], h1s, sites)[0]
+
+
+def test_title_rules() -> None:
+    # Emoji and trademark signs decorate; they are not words of the title.
+    assert tidy("🎤 Rode NT1 Black™") == "Rode NT1 Black"
+    assert tidy("Water at 90° C") == "Water at 90° C"
+    # A segment the h1 shows is the page's name, not the site's, even when
+    # it contains the site's name.
+    assert _title([("json-ld", "Visual Studio Community | Download Latest Free Version")],
+                  ["Visual Studio Community"], ["Visual Studio"]) == (
+        "Visual Studio Community | Download Latest Free Version")
+    # Breadcrumb next to the site name goes with it.
+    assert split_site_name("What happened with Arch ISO in 2024 / Arch Discussion / Arch Forums",
+                           ["archforums"])[0] == "What happened with Arch ISO in 2024"
+    assert split_site_name("A long title here - Part 1 - Playful Tones", ["Playful Tones"])[0] == (
+        "A long title here - Part 1")
+    # "Home" alone is no title: the site name stays.
+    assert split_site_name("Home - The GitHub Blog", ["The GitHub Blog"])[0] == (
+        "Home - The GitHub Blog")
+    # The site's domain glued on without a separator.
+    assert _title([("title-tag", "davidbau.com Vibe Coding")], ["davidbau.com"],
+                  ["davidbau", "davidbau.com"]) == "Vibe Coding"
+    # A forum's board label before the thread title in the h1.
+    assert _title([("json-ld", "ProxMox or Debian?"), ("opengraph", "Tips - ProxMox or Debian?")],
+                  ["Tips ProxMox or Debian?"], []) == "ProxMox or Debian?"
+    # Aggregator tail: linked domain and comment count.
+    assert _title([("opengraph", "Convert the kernel to C++ - Slashdot")],
+                  ["Convert the kernel to C++ (phoronix.com) 139"], ["slashdot"]) == (
+        "Convert the kernel to C++")
+    # Capitals are a style: the structured spelling wins.
+    assert _title([("title-tag", "Weekend Coding Agent | Focus Labs")],
+                  ["WEEKEND CODING AGENT"], []) == "Weekend Coding Agent"
+    # Characters lost to "?" in the h1.
+    assert _title([("opengraph", "Event Planning: Beginner's Guide")],
+                  ["Event Planning? Beginner? Guide"], []) == "Event Planning: Beginner's Guide"
+    # A book's name as the page's h1, the chapter first in <title>.
+    assert _title([("title-tag", "Defining Shared Behavior with Traits - The Rust Book")],
+                  ["The Rust Book"], ["rust-lang"]) == "Defining Shared Behavior with Traits"
+    # ...but "Site | Headline" keeps the headline.
+    assert _title([("opengraph", "Leadfeeder | State of SEO in 2026")],
+                  ["State of SEO in 2026"], ["leadfeeder"]) == "State of SEO in 2026"
+    # The h1 that matches the title, not the newsletter box before it.
+    assert _title([("opengraph", "Latest Cloud Computing News | CIO Dive")],
+                  ["Don't miss tomorrow's tech industry news", "Cloud"], ["CIO Dive"]) == "Cloud"
+    # A JSON-LD name about something else, outvoted by two agreeing sources.
+    agreed = "Car Rental | News, Weather, Sports, Breaking News"
+    assert _title([("json-ld", "Thu Dec 18 LIVE Broadcast"), ("opengraph", agreed),
+                   ("title-tag", agreed)], [], []) == agreed
+    # A short tail after a pipe is branding even on a structured title; after
+    # a dash it is a subtitle.
+    assert _title([("opengraph", "Homestead gardening makes communities self-reliant | District")],
+                  [], ["bss"]) == "Homestead gardening makes communities self-reliant"
+    assert _title([("opengraph", "How Machine Learning is Shaping eCommerce - 10 Benefits")],
+                  [], ["appinventiv"]) == "How Machine Learning is Shaping eCommerce - 10 Benefits"
 
 
 def test_text_page_title_from_url_slug() -> None:
@@ -280,3 +361,50 @@ def test_hostile_jsonld_never_raises(script: str) -> None:
             "<body><p>Some body text that is long enough to be a paragraph.</p></body></html>")
     m = cleaner.clean(html, url="https://e.example/2024/13/45/x").metadata
     assert m.date is None  # month 13 in the URL is not a date
+
+
+_BODY = ("Filing your taxes does not have to be painful. We tested the most popular "
+         "programs on real returns, from simple wage earners to freelancers with "
+         "several income streams, and compared price, support and accuracy.\n\n"
+         "Most people with a simple return can file for free, but the free tiers "
+         "differ in which forms they accept and how hard they push paid upgrades.\n")
+
+
+def test_text_title_is_the_headline_line_above_the_body() -> None:
+    # No repeat, no URL slug: the headline-shaped line above the date line.
+    text = ("Skip to content\n\nHome\n\nGuides\n\nContact\n\n"
+            "Why Paper Returns Are Slower This Year\n\nMarch 3, 2025\n\n" + _BODY)
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.title == "Why Paper Returns Are Slower This Year"
+
+
+def test_text_title_without_trail_numbering() -> None:
+    from cleaner.metadata.text_meta import clean_title
+
+    assert clean_title("3. The Adult's Guide to Music") == "The Adult's Guide to Music"
+    assert clean_title("* / * Do I Need Travel Insurance?") == "Do I Need Travel Insurance?"
+    assert clean_title("First line\nSkip to content") == "First line"
+
+
+def test_text_lone_name_beside_the_date_line() -> None:
+    text = ("Menu\n\nWhy Paper Returns Are Slower This Year\n\nNicoletta Richardson\n\n"
+            "March 3, 2025\n\n" + _BODY)
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.title == "Why Paper Returns Are Slower This Year"
+    assert m.authors == ("Nicoletta Richardson",)
+    assert m.date == "2025-03-03"
+    # A capitalised label beside the title, with no date, is no author.
+    text = "Menu\n\nWhy Paper Returns Are Slower This Year\n\nHealthy Eating Tips\n\n" + _BODY
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.authors == ()
+
+
+def test_text_name_glued_to_the_date_and_updated_only() -> None:
+    text = ("Menu\n\nWhy Paper Returns Are Slower This Year\n\n"
+            "Kristian Larsen July 13, 2025 — 7 minutes read\n\n" + _BODY)
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.authors == ("Kristian Larsen",)
+    assert m.date == "2025-07-13"
+    text = "Menu\n\nWhy Paper Returns Are Slower This Year\n\nUpdated on July 9, 2025\n\n" + _BODY
+    m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
+    assert m.date == "2025-07-09"

@@ -29,8 +29,12 @@ _CUT = re.compile(
     r"last updated|last|in)(?:\s+|$)|\s*\(|\s+\d|,\s*\d|\s+@",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\boraz\b)\s*",
-                    re.IGNORECASE)
+# Conjunctions between names. The one-letter ones ("y", "e", "i") count only in
+# lower case and not before a period: "Sarah E. Needleman", "Jean I Smith" hold
+# middle initials, not two people.
+_SPLIT = re.compile(
+    r"\s*(?:;|&|\b(?:[Aa]nd|AND|und|et|en|oraz)\b|\b[yei]\b(?!\.))\s*"
+)
 # Post-nominal letters that follow a comma and are not separate people.
 _CREDENTIAL = re.compile(
     r"^(?:[A-Z]{2,6}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|[A-Z][a-z]?\.?[A-Z]\.?|"
@@ -85,11 +89,20 @@ def clean_name(raw: str) -> str | None:
         return None
     if any(c.isdigit() for c in text) and (" " in text or sum(c.isalpha() for c in text) < 3):  # noqa: PLR2004
         return None  # digits belong in handles ("lulug30"), not in "Jane Doe 2024"
-    if text.lower() in _NOT_NAMES or _CALENDAR.match(text):
+    if text.lower() in _NOT_NAMES or _is_calendar(text):
         return None
     if text.isupper() and len(text) > 3 and " " in text:  # noqa: PLR2004
         text = text.title()  # "JANE DOE" -> "Jane Doe"
     return text
+
+
+def _is_calendar(text: str) -> bool:
+    """A day or month word alone or with numbers ("March", "Mon 3"), not "June Carter"."""
+    found = _CALENDAR.match(text)
+    if not found:
+        return False
+    rest = text[found.end():].strip(" .,")
+    return not rest or not any(c.isalpha() for c in rest) or bool(_CALENDAR.match(rest))
 
 
 def looks_personal(name: str) -> bool:
