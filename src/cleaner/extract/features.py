@@ -8,10 +8,15 @@ from cleaner.core.model import Features
 
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[,.;:!?、。，；：！？]")
-_SENTENCE_END = re.compile(r"""[.!?…:;。！？)\]"'”’»]\s*$""")
+# Characters that end a sentence (when only white space follows them).
+_SENTENCE_ENDS = frozenset(".!?…:;。！？)]\"'”’»")
 # CJK text has no spaces: count characters in this range as a word each,
 # so a Chinese paragraph is not judged "one word long".
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_START = "\u3040"
+# ASCII characters that cannot be part of a \w+ word, mapped to a space: on
+# ASCII text, translate() + split() counts the \w+ words without a regex.
+_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
 
 
 # No real word is longer than this many characters: a block of 10 MB without a
@@ -22,12 +27,21 @@ MAX_WORD_CHARS = 40
 
 def count_words(text: str) -> int:
     """Words for our thresholds: \\w+ runs, CJK characters counted singly."""
+    if text.isascii():  # most text: the same count without a regex (see _NON_WORD)
+        return max(len(text.translate(_NON_WORD).split()), len(text) // MAX_WORD_CHARS)
     words = len(_WORD.findall(text))
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        # A CJK run matched by \w+ counted as one word; count ~1.5 chars a word.
-        words += int(cjk / 1.5)
+    if max(text) >= _CJK_START:
+        cjk = len(_CJK.findall(text))
+        if cjk:
+            # A CJK run matched by \\w+ counted as one word; count ~1.5 chars a word.
+            words += int(cjk / 1.5)
     return max(words, len(text) // MAX_WORD_CHARS)
+
+
+def ends_sentence(text: str) -> bool:
+    """The last non-space character ends a sentence (what _SENTENCE_END matches)."""
+    last = text.rstrip()[-1:]
+    return bool(last) and last in _SENTENCE_ENDS
 
 
 def measure(
@@ -42,13 +56,17 @@ def measure(
     words = count_words(text)
     if density is None:
         density = min(1.0, link_chars / chars) if chars else 0.0
-    puncts = len(_PUNCT.findall(text))
+    if text.isascii():
+        puncts = (text.count(",") + text.count(".") + text.count(";") + text.count(":")
+                  + text.count("!") + text.count("?"))
+    else:
+        puncts = len(_PUNCT.findall(text))
     return Features(
         words=words,
         chars=chars,
         link_chars=link_chars,
         link_count=link_count,
         link_density=density,
-        ends_sentence=bool(_SENTENCE_END.search(text)),
+        ends_sentence=ends_sentence(text),
         punct_per_word=puncts / words if words else 0.0,
     )
