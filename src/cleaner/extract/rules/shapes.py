@@ -68,6 +68,11 @@ MEDIA_CREDIT = re.compile(
     re.IGNORECASE,
 )
 MEDIA_CREDIT_MAX_WORDS = 8
+# Every COPYRIGHT match on ASCII text holds one of these (lower case): "(c)",
+# "copyright" or a word of an "all rights reserved" phrase (the Polish and
+# French ones need non-ASCII letters). Checking them first spares most blocks
+# the unanchored, case-insensitive search.
+_COPYRIGHT_KEYS = ("(c)", "copyright", "reserv", "rechte", "riserv")
 # Bylines and date lines are short: a sentence that starts "By the end of..." is
 # prose. Names after "by" must look like names (capitalised words, or one word).
 BYLINE_MAX_WORDS = 14
@@ -107,6 +112,15 @@ def shape_reason(text: str, words: int) -> tuple[Reason, str] | None:
             return Reason.BYLINE, "reading time / relative date"
     if words <= MEDIA_CREDIT_MAX_WORDS and MEDIA_CREDIT.match(stripped):
         return Reason.MEDIA_CREDIT, "photo / image credit"
-    if words <= COPYRIGHT_MAX_WORDS and COPYRIGHT.search(stripped):
+    if words <= COPYRIGHT_MAX_WORDS and _may_be_copyright(stripped) \
+            and COPYRIGHT.search(stripped):
         return Reason.COPYRIGHT, "copyright notice"
     return None
+
+
+def _may_be_copyright(text: str) -> bool:
+    """False only when COPYRIGHT cannot match (see _COPYRIGHT_KEYS)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(key in low for key in _COPYRIGHT_KEYS)
