@@ -91,19 +91,23 @@ class ContainsIndex:
     A phrase's inner words (not its first or last: "cookies" may sit inside
     "xcookies") are whole words of any text that contains the phrase, so a text
     only tries the phrases filed under its own words, with a substring test.
-    Phrases without an inner word (one or two words) are grouped under their
-    longest word, tried as a substring. The answer is the one the per-family
+    Phrases without an inner word (one or two words) are grouped under a few
+    substrings that each of them contains, tried first. The answer is the one the per-family
     regex alternations gave: the first family with a phrase in the text, and of
     its phrases the leftmost, at one position the first in alternation order.
     """
 
     by_word: dict[str, list[_Entry]] = field(default_factory=dict)
+    # The keys of ``by_word``, as a set: one C-level intersection with a
+    # text's words finds the few that file phrases.
+    words: frozenset[str] = frozenset()
     by_substring: dict[str, list[_Entry]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, families: Iterable[tuple[Reason, list[str]]]) -> ContainsIndex:
         """Index ``(reason, phrases in alternation order)`` families, in priority order."""
         index = cls()
+        loose: list[_Entry] = []
         for family, (reason, phrases) in enumerate(families):
             for rank, phrase in enumerate(phrases):
                 entry = (family, rank, reason, phrase)
@@ -112,19 +116,23 @@ class ContainsIndex:
                 if whole:
                     index.by_word.setdefault(max(whole, key=len), []).append(entry)
                 else:
-                    words = _TOKEN.findall(phrase)
-                    key = max(words, key=len) if words else phrase
-                    index.by_substring.setdefault(key, []).append(entry)
+                    loose.append(entry)
+        index.words = frozenset(index.by_word)
+        # Group the loose phrases under few substrings ("cookie" gates most of
+        # them): greedily the word of a phrase that most other phrases contain.
+        while loose:
+            candidates = {w for e in loose for w in _TOKEN.findall(e[3])} or {loose[0][3]}
+            key = max(sorted(candidates),
+                      key=lambda w: (sum(w in e[3] for e in loose), len(w)))
+            index.by_substring[key] = [e for e in loose if key in e[3]]
+            loose = [e for e in loose if key not in e[3]]
         return index
 
     def find(self, norm: str) -> tuple[Reason, str] | None:
         """The first family with a phrase in ``norm`` and the phrase, if any."""
         found: list[_Entry] = []
-        by_word = self.by_word
-        for word in _words(norm):
-            entries = by_word.get(word)
-            if entries is not None:
-                found.extend(e for e in entries if e[3] in norm)
+        for word in self.words.intersection(_words(norm)):
+            found.extend(e for e in self.by_word[word] if e[3] in norm)
         for key, entries in self.by_substring.items():
             if key in norm:
                 found.extend(e for e in entries if e[3] in norm)
