@@ -61,12 +61,7 @@ def measure(
                   + text.count("!") + text.count("?"))
     else:
         puncts = len(_PUNCT.findall(text))
-    return Features(
-        words=words,
-        chars=chars,
-        link_chars=link_chars,
-        link_count=link_count,
-        link_density=density,
-        ends_sentence=ends_sentence(text),
-        punct_per_word=puncts / words if words else 0.0,
-    )
+    # Positional (this runs once per block): words, chars, link_chars,
+    # link_count, link_density, ends_sentence, punct_per_word.
+    return Features(words, chars, link_chars, link_count, density, ends_sentence(text),
+                    puncts / words if words else 0.0)

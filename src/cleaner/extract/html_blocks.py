@@ -267,19 +267,12 @@ class BlockWriter:
              rows: tuple[tuple[str, ...], ...] = (),
              links: tuple[tuple[str, str], ...] = ()) -> None:
         out = self.out
-        out.blocks.append(Block(
-            id=len(out.blocks),
-            text=text,
-            kind=kind,
-            features=measure(text, link_chars, link_count, density),
-            level=level,
-            span=self.paths.path(element),
-            hints=hints,
-            markdown=markdown,
-            rows=rows,
-            ordered=ordered,
-            links=links,
-        ))
+        # Positional: Block(id, text, kind, features, level, span, hints,
+        # markdown, rows, ordered, links); this runs once per block.
+        out.blocks.append(Block(len(out.blocks), text, kind,
+                                measure(text, link_chars, link_count, density), level,
+                                self.paths.path(element), hints, markdown, rows, ordered,
+                                links))
         out.elements.append(element)
 
     # -- elements that become one block whole ---------------------------------
