@@ -57,6 +57,27 @@ COPYRIGHT = re.compile(
     r"wszelkie prawa zastrzeżone",
     re.IGNORECASE,
 )
+# Every COPYRIGHT match holds one of these (lower case): tested first with plain
+# substring searches, because the case-blind regex tried at every position of
+# every short line was the text path's most expensive single rule.
+_COPYRIGHT_KEYS = ("©", "(c)", "copyright", "rights", "rechte", "droits", "derechos",
+                   "diritti", "direitos", "prawa")
+_DIGIT = re.compile(r"\d")
+
+
+def has_copyright(text: str) -> bool:
+    """``COPYRIGHT.search(text)``, answered without the regex for most text."""
+    low = text.lower()
+    for key in _COPYRIGHT_KEYS:
+        if key in low:
+            return COPYRIGHT.search(text) is not None
+    # Characters that the case-blind regex folds onto an ASCII letter of the keys
+    # but str.lower() does not (dotted and dotless i, long s) skip the gate.
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return False
+    return COPYRIGHT.search(text) is not None
+
+
 # Photo credits standing alone: "Photo: Jane Doe/Reuters", "Image credit: Getty Images",
 # "(AP Photo/John Smith)", "Foto: dpa". Only short blocks, and only when the line is
 # nothing but the credit, so a caption that describes the picture is kept.
@@ -68,11 +89,6 @@ MEDIA_CREDIT = re.compile(
     re.IGNORECASE,
 )
 MEDIA_CREDIT_MAX_WORDS = 8
-# Every COPYRIGHT match on ASCII text holds one of these (lower case): "(c)",
-# "copyright" or a word of an "all rights reserved" phrase (the Polish and
-# French ones need non-ASCII letters). Checking them first spares most blocks
-# the unanchored, case-insensitive search.
-_COPYRIGHT_KEYS = ("(c)", "copyright", "reserv", "rechte", "riserv")
 # Bylines and date lines are short: a sentence that starts "By the end of..." is
 # prose. Names after "by" must look like names (capitalised words, or one word).
 BYLINE_MAX_WORDS = 14
@@ -106,21 +122,14 @@ def shape_reason(text: str, words: int) -> tuple[Reason, str] | None:
     if words <= BYLINE_MAX_WORDS:
         if byline_name(stripped, words):
             return Reason.BYLINE, "byline 'by <name>'"
-        if DATE_LINE.match(stripped):
-            return Reason.BYLINE, "date line"
-        if READING_TIME.match(stripped) or RELATIVE_TIME.match(stripped):
-            return Reason.BYLINE, "reading time / relative date"
+        # Date lines and reading times all hold a digit; most short lines do not.
+        if _DIGIT.search(stripped) is not None:
+            if DATE_LINE.match(stripped):
+                return Reason.BYLINE, "date line"
+            if READING_TIME.match(stripped) or RELATIVE_TIME.match(stripped):
+                return Reason.BYLINE, "reading time / relative date"
     if words <= MEDIA_CREDIT_MAX_WORDS and MEDIA_CREDIT.match(stripped):
         return Reason.MEDIA_CREDIT, "photo / image credit"
-    if words <= COPYRIGHT_MAX_WORDS and _may_be_copyright(stripped) \
-            and COPYRIGHT.search(stripped):
+    if words <= COPYRIGHT_MAX_WORDS and has_copyright(stripped):
         return Reason.COPYRIGHT, "copyright notice"
     return None
-
-
-def _may_be_copyright(text: str) -> bool:
-    """False only when COPYRIGHT cannot match (see _COPYRIGHT_KEYS)."""
-    if not text.isascii():
-        return True
-    low = text.lower()
-    return any(key in low for key in _COPYRIGHT_KEYS)
