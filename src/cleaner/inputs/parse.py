@@ -248,12 +248,21 @@ class ElementPaths:
         if base is None:
             base = self._parent_path(parent)
         total = self.totals.get(parent)
-        if total is None:  # a plain loop: Counter() costs more for the usual few children
+        if total is None:
+            # One pass over the children: counts per tag, and each tag's cursor
+            # starts at its first child (a plain loop: Counter() costs more for
+            # the usual few children).
             total = self.totals[parent] = {}
+            cursor = self.cursor
             for child in parent:
                 name = child.tag
                 if isinstance(name, str):
-                    total[name] = total.get(name, 0) + 1
+                    seen = total.get(name)
+                    if seen is None:
+                        total[name] = 1
+                        cursor[(parent, name)] = (child, 1)
+                    else:
+                        total[name] = seen + 1
         result = f"{base}/{tag}[{self._index(parent, el, tag)}]" if total[tag] > 1 \
             else f"{base}/{tag}"
         self.paths[el] = result
