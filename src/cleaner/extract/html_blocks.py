@@ -29,9 +29,9 @@ from cleaner.inputs.parse import ElementPaths
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0\u200b\u2028\u2029]*\n")
 # The white space folded inside a line (a line break only comes from <br>).
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2028\u2029]+")
-# Characters str.split() treats as white space but _SPACE does not fold: text
-# holding one of them (or not ASCII) takes the regex path of _fold_line.
-_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
+# ASCII characters str.split() treats as white space but _SPACE does not fold
+# (\x1c-\x1f): text holding one of them (or not ASCII) takes the regex path.
+_SPLIT_ONLY = re.compile(r"[\x1c-\x1f]")
 _LANGUAGE_CLASS = re.compile(r"(?:lang|language)-([\w+#-]+)")
 _FORMAT_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
 # Markdown images the walk wrote: (alt, url) of each.
@@ -43,7 +43,7 @@ _MIN_DATA_TABLE_CELLS = 2
 
 def _fold_line(text: str) -> str:
     """Runs of white space to one space, ends stripped (``_SPACE`` then strip)."""
-    if text.isascii() and not any(c in text for c in _SPLIT_ONLY):
+    if text.isascii() and (text.isprintable() or _SPLIT_ONLY.search(text) is None):
         # Same result: on such text split() breaks at exactly the _SPACE runs
         # and drops the ends strip() would drop.
         return " ".join(text.split())
