@@ -17,7 +17,8 @@ tracemalloc cannot see). "base" is the RSS once the page is built, minus the
 page's bytes, so "peak - base" is what the page cost, its own bytes included,
 but not the garbage the page builder leaves in the allocator's pools (until
 2026-11-28 base was taken before building, which counted that garbage too:
-about 45 MB for ``dense-50mb``).
+about 45 MB for ``dense-50mb``; and the word count split the whole output
+text, which added ~300 MB of word strings to the peak of ``dense-50mb``).
 
     python3 bench/hostile.py                       # 50 MB pages + big hostile cases
     python3 bench/hostile.py --only dense-50mb     # one scenario
@@ -157,7 +158,10 @@ def child(name: str) -> None:
     outcome = "document"
     try:
         doc = clean(data)
-        words = len(doc.text.split())
+        # Render the text (part of the cost); the word count is the metadata's:
+        # split() of 40 MB of text would itself hold ~7 million strings.
+        text = doc.text
+        words = doc.metadata.word_count if text else 0
     except CleanerError as exc:
         outcome, words = exc.kind, 0
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu

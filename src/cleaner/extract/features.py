@@ -51,7 +51,7 @@ def measure(
     chars = len(text)
     words = count_words(text)
     if density is None:
-        density = min(1.0, link_chars / chars) if chars else 0.0
+        density = min(1.0, link_chars / chars) if chars and link_chars else 0.0
     if text.isascii():
         puncts = (text.count(",") + text.count(".") + text.count(";") + text.count(":")
                   + text.count("!") + text.count("?"))
@@ -60,7 +60,7 @@ def measure(
     # Positional (this runs once per block): words, chars, link_chars,
     # link_count, link_density, ends_sentence, punct_per_word.
     return Features(words, chars, link_chars, link_count, density, ends_sentence(text),
-                    puncts / words if words else 0.0)
+                    puncts / words if puncts and words else 0.0)
 
 
 def ends_sentence(text: str) -> bool:

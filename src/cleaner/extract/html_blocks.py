@@ -133,6 +133,15 @@ class BlockWriter:
         self.noscript_depth = 0
         # One shared hint set per (element tag, context): most blocks repeat one.
         self._hints: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+        self.ints: list[int] = []
+
+    def number(self, n: int) -> int:
+        """One shared int object per value: every int above 256 is a 28-byte object
+        of its own, and block ids, frame starts and container ends repeat them."""
+        ints = self.ints
+        if n >= len(ints):
+            ints.extend(range(len(ints), n + 1))
+        return ints[n]
 
     def hints(self, tag: str, context: frozenset[str]) -> frozenset[str]:
         """``tag:<tag>`` plus the context hints, as a shared set."""
@@ -241,7 +250,8 @@ class BlockWriter:
                 self.emit(alt, BlockKind.IMAGE, 0, 0.0, 0, 0, element, hints,
                           markdown=fold(md_raw))
             return
-        density = link_chars / chars if chars else 0.0
+        # 0.0 itself when there is no link text: one shared float, not one per block.
+        density = link_chars / chars if link_chars and chars else 0.0
         if not self.inline_md:
             if kind is BlockKind.PARAGRAPH and "\n" in text:
                 # "<br><br>" separates paragraphs in hand-made and old CMS markup.
@@ -269,7 +279,7 @@ class BlockWriter:
         out = self.out
         # Positional: Block(id, text, kind, features, level, span, hints,
         # markdown, rows, ordered, links); this runs once per block.
-        out.blocks.append(Block(len(out.blocks), text, kind,
+        out.blocks.append(Block(self.number(len(out.blocks)), text, kind,
                                 measure(text, link_chars, link_count, density), level,
                                 self.paths.path(element), hints, markdown, rows, ordered,
                                 links))

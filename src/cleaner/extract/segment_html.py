@@ -149,8 +149,9 @@ class _Walker(BlockWriter):
         if changed:
             self._update_context()
         kind, level, ordered = self._kind(tag)
-        self.frames.append(Frame(el, tag, len(self.out.blocks), chrome, attrs, semantic,
-                                 kind, level, ordered, self.hints(raw, self.context_hints)))
+        start = self.number(len(self.out.blocks))
+        self.frames.append(Frame(el, tag, start, chrome, attrs, semantic, kind, level, ordered,
+                                 self.hints(raw, self.context_hints)))
         self.add(el.text)
 
     def end_block(self, el: HtmlElement) -> None:
@@ -180,6 +181,7 @@ class _Walker(BlockWriter):
             self._update_context()
         end = len(self.out.blocks)
         if end > frame.start:
+            end = self.number(end)
             self.out.containers.append(Container(
                 element=el,
                 tag=tag,
