@@ -158,6 +158,7 @@ class _Walker(BlockWriter):
         frame = self.frames[-1]
         self.flush(frame, self.context_hints)
         self.frames.pop()
+        self.paths.forget(el)  # no block of it or inside it can follow
         tag = frame.tag
         changed = False
         if frame.semantic:
