@@ -27,10 +27,26 @@ ASCII_WORD_SPLIT = str.maketrans({chr(c): " " for c in range(128)
                                   if not (chr(c).isalnum() or chr(c) == "_")})
 
 
+# Non-ASCII punctuation of Latin-script prose (curly quotes, dashes, ellipsis,
+# no-break space). None is a word character: replaced by a space, every \w+ run
+# stays, and the ASCII fast paths then serve most English text.
+_PROSE_PUNCT = ("\u2019", "\u2018", "\u201c", "\u201d", "\u2014", "\u2013", "\u2026",
+                "\xa0")
+
+
+def ascii_prose(text: str) -> str:
+    """``text`` with its common non-ASCII punctuation turned into spaces."""
+    for ch in _PROSE_PUNCT:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
+
+
 def count_words(text: str) -> int:
     """Words for our thresholds: \\w+ runs, CJK characters counted singly."""
-    if text.isascii():
-        return max(len(text.translate(ASCII_WORD_SPLIT).split()), len(text) // MAX_WORD_CHARS)
+    plain = text if text.isascii() else ascii_prose(text)
+    if plain.isascii():
+        return max(len(plain.translate(ASCII_WORD_SPLIT).split()), len(text) // MAX_WORD_CHARS)
     words = len(_WORD.findall(text))
     # Every CJK range starts at or above U+3040: most non-ASCII text has none.
     cjk = len(_CJK.findall(text)) if max(text) >= "\u3040" else 0
