@@ -183,17 +183,11 @@ class _Walker(BlockWriter):
         end = len(self.out.blocks)
         if end > frame.start:
             end = self.number(end)
+            # Positional (once per container): element, tag, start, end, depth,
+            # attrs, chrome, semantic, inside_article.
             self.out.containers.append(Container(
-                element=el,
-                tag=tag,
-                start=frame.start,
-                end=end,
-                depth=len(self.frames),
-                attrs=frame.attrs,
-                chrome=frame.chrome,
-                semantic=frame.semantic,
-                inside_article=self.article_depth > 0,
-            ))
+                el, tag, frame.start, end, len(self.frames), frame.attrs, frame.chrome,
+                frame.semantic, self.article_depth > 0))
 
     def try_table(self, el: HtmlElement) -> bool:
         """Close pending text, then emit ``el`` as a data table if it is one."""
