@@ -229,6 +229,8 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) ->
     # Tag names as the walk compares them, one shared string per raw name.
     names: dict[str, str] = {}
     add = walker.add
+    start_block, end_block = walker.start_block, walker.end_block
+    start_inline, end_inline = walker.start_inline, walker.end_inline
     for event, el in events:
         raw = el.tag
         if not isinstance(raw, str):
@@ -249,17 +251,19 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) ->
                     events.skip_subtree()
                     skipped.add(el)
                 else:
-                    walker.start_block(el, tag, raw)
+                    start_block(el, tag, raw)
             elif tag in SKIP_TAGS:
                 events.skip_subtree()
             else:
-                walker.start_inline(el, tag)
-        elif tag in SKIP_TAGS or tag == "pre" or (tag == "table" and el in skipped):
-            add(el.tail)
+                start_inline(el, tag)
         elif tag in BLOCK_TAGS:
-            walker.end_block(el)
+            # A <pre> or a data table was emitted whole at its start.
+            if tag != "pre" and (tag != "table" or el not in skipped):
+                end_block(el)
+            add(el.tail)
+        elif tag in SKIP_TAGS:
             add(el.tail)
         else:
-            walker.end_inline(el, tag)
+            end_inline(el, tag)
     walker.flush(walker.top(), walker.context_hints)
     return walker.out
