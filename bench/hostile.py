@@ -26,8 +26,8 @@ text, which added ~300 MB of word strings to the peak of ``dense-50mb``).
 
 Results: bench/out/hostile.json and a Markdown table on stdout. Last figures
 (2026-11-28, loaded 2-core machine; bench/README.md has the table): bloated-50mb
-0.9 s CPU, peak - base 333 MB (7.0x): meets both targets. dense-50mb 15.4 s CPU
-(was 31.2 s), peak - base 774 MB (16.2x, was 961 MB): misses both; the lxml tree
+0.9 s CPU, peak - base 333 MB (7.0x): meets both targets. dense-50mb 14.8-15.4 s
+CPU (was 31.2 s), peak - base 774 MB (16.2x, was 961 MB): misses both; the lxml tree
 alone is 6.8x the page, so 10x needs a streaming segmentation (see the README).
 """
 
