@@ -95,6 +95,8 @@ def clean(
     comments: tuple[Comment, ...] = ()
     if page.kind is InputKind.HTML:
         root = parse_html(page.text)
+        # The tree holds the text now: drop the decoded copy (as large as the page).
+        page = replace(page, text="")
         # Markup metadata first: the title drops the repeated headline block.
         evidence = collect_html(root, page.url)
         meta = resolve_html(evidence)

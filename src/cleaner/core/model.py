@@ -8,11 +8,41 @@ same :class:`Block` objects, so every later stage serves both input kinds.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from cleaner.core.reasons import Reason
+
+_T = TypeVar("_T")
+
+
+def _slot_init(cls: type[_T]) -> type[_T]:
+    """Give a frozen slots dataclass a faster ``__init__`` (same signature).
+
+    The generated one calls ``object.__setattr__`` per field; this one fills
+    each slot through its descriptor, about twice as fast. Features and Block
+    are built once per block of every page (300,000 on a 50 MB forum page).
+    The source is ours and fixed (as dataclasses itself generates it).
+    """
+    params: list[str] = []
+    namespace: dict[str, Any] = {}
+    body: list[str] = []
+    for f in fields(cls):  # type: ignore[arg-type]
+        namespace[f"_set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default is not MISSING:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        else:
+            assert f.default_factory is MISSING, "not supported"
+            params.append(f.name)
+        body.append(f"    _set_{f.name}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    exec(source, namespace)  # our own fixed source, see the docstring
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
 
 
 class InputKind(StrEnum):
@@ -58,6 +88,7 @@ class Page:
     url: str | None = None
 
 
+@_slot_init
 @dataclass(frozen=True, slots=True)
 class Features:
     """Cheap per-block measures that rules read (computed once, at segmentation)."""
@@ -74,6 +105,7 @@ class Features:
     punct_per_word: float = 0.0
 
 
+@_slot_init
 @dataclass(frozen=True, slots=True)
 class Block:
     """One unit of content: a paragraph, heading, list item, quote, code, table.
