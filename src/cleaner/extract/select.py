@@ -61,6 +61,7 @@ def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
     return value
 
 
+_PAGE_TAGS = frozenset({"html", "body"})
 # Elements whose tag alone says "page furniture" (when outside an article).
 _CHROME_TAGS = frozenset({"nav", "footer", "header", "aside", "menu"})
 # Marks that name an area of the page; boxes nested in them keep their own name.
@@ -240,6 +241,10 @@ def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
             best = c
     semantic: Container | None = None
     for c in seg.containers:
+        # A class on <html>/<body> ("single-article") is a page state, not a
+        # declaration that the whole page is the article.
+        if c.tag in _PAGE_TAGS:
+            continue
         if c.semantic and good(c) >= SEMANTIC_SHARE * total and (
             semantic is None or good(c) > good(semantic)
             or (good(c) == good(semantic) and c.end - c.start < semantic.end - semantic.start)
