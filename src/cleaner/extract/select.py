@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from cleaner.core.model import Block, BlockKind
 from cleaner.core.reasons import Reason
 from cleaner.core.thresholds import Thresholds
+from cleaner.extract.rules.markup import content_class
 from cleaner.extract.segment_html import Container, HtmlSegmentation
 
 Mark = tuple[Reason, str] | None
@@ -61,6 +62,9 @@ def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
     return value
 
 
+# Sections of one article (see _same_kind_span) may have figures, quotes and
+# ads between them, but not more good text between them than they hold.
+SECTIONS_MAX_BETWEEN = 0.5
 _PAGE_TAGS = frozenset({"html", "body"})
 # Elements whose tag alone says "page furniture" (when outside an article).
 _CHROME_TAGS = frozenset({"nav", "footer", "header", "aside", "menu"})
@@ -210,6 +214,41 @@ def is_listing(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds) -> bool
     return count >= LISTING_MIN_TEASERS and teaser_words >= LISTING_RATIO * good
 
 
+def _same_kind_span(seg: HtmlSegmentation, marks: list[Mark], chosen: Container,
+                    prefix: list[float]) -> tuple[int, int]:
+    """The span of the article's sections when the body is split into several.
+
+    Long articles are often cut into sibling containers of one declared kind
+    (``post-content-section`` between pull quotes, figures or ads). When other
+    containers with the chosen one's tag and class hold good text, the region
+    runs from the first to the last of them, provided what lies between them
+    is not more good text than they hold (a second story of the same kind).
+    A bare ``<article>`` (no class) is a card as often as a section: not used.
+    """
+    if not chosen.attrs or not content_class(chosen.attrs):
+        return chosen.start, chosen.end
+
+    def good(start: int, end: int) -> float:
+        return prefix[end] - prefix[start]
+
+    kin = sorted(((c.start, c.end) for c in seg.containers
+                  if c.tag == chosen.tag and c.attrs == chosen.attrs
+                  and marks[c.start] is None and good(c.start, c.end) > 0),
+                 key=lambda r: (r[0], -r[1]))
+    # Outermost members only (a section may nest a copy of the same class).
+    outer: list[tuple[int, int]] = []
+    for r in kin:
+        if not outer or r[0] >= outer[-1][1]:
+            outer.append(r)
+    if len(outer) < 2:  # noqa: PLR2004
+        return chosen.start, chosen.end
+    held = sum(good(a, b) for a, b in outer)
+    start, end = outer[0][0], outer[-1][1]
+    if good(start, end) - held > SECTIONS_MAX_BETWEEN * held:
+        return chosen.start, chosen.end
+    return start, end
+
+
 def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
                   listing: bool = False) -> Region:
     """The container that best holds the article (see the module docstring).
@@ -254,9 +293,11 @@ def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
         best is None or (semantic.start >= best.start and semantic.end <= best.end)
         or good(semantic) >= th.region_share * total
     ):
-        share = good(semantic) / total
-        return Region(semantic.start, semantic.end,
-                      f"<{semantic.tag}> declared article, {share:.0%} of good text",
+        start, end = _same_kind_span(seg, marks, semantic, prefix)
+        share = (prefix[end] - prefix[start]) / total
+        parts = "" if (start, end) == (semantic.start, semantic.end) else " (with its sections)"
+        return Region(start, end,
+                      f"<{semantic.tag}> declared article{parts}, {share:.0%} of good text",
                       min(1.0, share + 0.3))
     if best is None:
         return Region(0, n, "no container holds most of the text", 0.2)
