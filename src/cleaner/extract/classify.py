@@ -14,6 +14,7 @@ from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.rules.shapes import shape_reason
+from cleaner.extract.select import link_dense
 
 Mark = tuple[Reason, str] | None
 
@@ -102,8 +103,7 @@ def first_pass(
             return Verdict(shape[0], "shape", shape[1])
     if _disabled(block, settings):
         return Verdict(Reason.DISABLED_CONTENT, "settings", f"{block.kind} excluded")
-    limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
-    if f.link_density > limit and block.kind not in (BlockKind.CODE, BlockKind.HEADING):
+    if link_dense(f, th) and block.kind not in (BlockKind.CODE, BlockKind.HEADING):
         return Verdict(Reason.LINK_DENSE, "link-density", f"link_density={f.link_density:.2f}")
     if (block.kind is BlockKind.PARAGRAPH and f.words < th.min_kept_words
             and not f.ends_sentence):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.core.model import Block, BlockKind
+from cleaner.core.model import Block, BlockKind, Features
 from cleaner.core.reasons import Reason
 from cleaner.core.thresholds import Thresholds
 from cleaner.extract.rules.markup import content_class
@@ -46,6 +46,24 @@ class Region:
 
     def __contains__(self, block_id: object) -> bool:
         return isinstance(block_id, int) and self.start <= block_id < self.end
+
+
+# A sentence carrying one long link (a cited title, a reference entry, "read
+# the report on X" with the whole phrase linked) is prose, not navigation:
+# with at least LINKED_SENTENCE_MIN_WORDS words, a single link and a sentence
+# end, link text up to LINKED_SENTENCE_MAX_DENSITY is tolerated. Menus and link
+# lists have several links or no sentence end (measured on both dev sets).
+LINKED_SENTENCE_MIN_WORDS = 15
+LINKED_SENTENCE_MAX_DENSITY = 0.75
+
+
+def link_dense(f: Features, th: Thresholds) -> bool:
+    """Too much of the block is link text to be prose (see the thresholds)."""
+    limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
+    if f.link_density <= limit:
+        return False
+    return not (f.link_count <= 1 and f.ends_sentence and f.words >= LINKED_SENTENCE_MIN_WORDS
+                and f.link_density <= max(limit, LINKED_SENTENCE_MAX_DENSITY))
 
 
 def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
