@@ -71,8 +71,7 @@ def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
     if mark is not None or block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
         return 0.0
     f = block.features
-    limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
-    if f.link_density > limit or f.words < th.min_block_words:
+    if link_dense(f, th) or f.words < th.min_block_words:
         return 0.0
     value = f.words * (1.0 - f.link_density)
     if not f.ends_sentence and block.kind is not BlockKind.TABLE:
