@@ -66,12 +66,19 @@ def link_dense(f: Features, th: Thresholds) -> bool:
                 and f.link_density <= max(limit, LINKED_SENTENCE_MAX_DENSITY))
 
 
+# List items are short by nature (steps, specs, short points): below
+# Thresholds.min_block_words they still count as good text from this length.
+LIST_ITEM_MIN_WORDS = 3
+
+
 def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
     """Good-text value of one block (0 for chrome, headings and link lists)."""
     if mark is not None or block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
         return 0.0
     f = block.features
-    if link_dense(f, th) or f.words < th.min_block_words:
+    floor = th.min_block_words if block.kind is not BlockKind.LIST_ITEM else min(
+        th.min_block_words, LIST_ITEM_MIN_WORDS)
+    if link_dense(f, th) or f.words < floor:
         return 0.0
     value = f.words * (1.0 - f.link_density)
     if not f.ends_sentence and block.kind is not BlockKind.TABLE:
@@ -295,17 +302,18 @@ def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
             best is None or (c.end - c.start) < (best.end - best.start)
         ):
             best = c
+    # A class on <html>/<body> ("single-article") is a page state, not a
+    # declaration that the whole page is the article.
+    declared = [c for c in seg.containers
+                if c.semantic and c.tag not in _PAGE_TAGS and good(c) >= SEMANTIC_SHARE * total]
     semantic: Container | None = None
-    for c in seg.containers:
-        # A class on <html>/<body> ("single-article") is a page state, not a
-        # declaration that the whole page is the article.
-        if c.tag in _PAGE_TAGS:
-            continue
-        if c.semantic and good(c) >= SEMANTIC_SHARE * total and (
-            semantic is None or good(c) > good(semantic)
-            or (good(c) == good(semantic) and c.end - c.start < semantic.end - semantic.start)
-        ):
-            semantic = c
+    if declared:
+        most = max(good(c) for c in declared)
+        # The tightest declared container holding nearly the most good text
+        # (Thresholds.semantic_tie): the article body inside an <article> that
+        # also wraps the header, a gallery, a bio and a related box.
+        semantic = min((c for c in declared if good(c) >= th.semantic_tie * most),
+                       key=lambda c: (c.end - c.start, -good(c)))
     if semantic is not None and (
         best is None or (semantic.start >= best.start and semantic.end <= best.end)
         or good(semantic) >= th.region_share * total
