@@ -1,4 +1,4 @@
-"""Sections announced by a chrome heading: "Related posts", "You may also like".
+"""Listings inside the page that look like prose: announced sections, teaser lists.
 
 Observation: many sites put related teasers (headline plus a sentence of
 summary) under a heading that names them, in a container without a telling
@@ -6,6 +6,8 @@ class. The teaser summaries are prose, so before region selection they can
 outweigh a short article. When a heading's own text is a related-links or
 newsletter phrase, the rest of its section (up to the next heading of the same
 or a higher level, inside the heading's container) is marked with that reason.
+Lists of teasers without such a heading give themselves away by their
+excerpts, cut off with an ellipsis (see ``teaser_list_marks``).
 """
 
 from __future__ import annotations
