@@ -83,9 +83,11 @@ class Thresholds:
 BALANCED = Thresholds()
 
 # Precision: less link text tolerated, more words needed to count as content,
-# a tighter article region, and short unpunctuated lines dropped anywhere in
-# the article. Measured with bench/presets.py: the highest precision of the
-# three presets on both dev sets (scrapinghub, modern-dev), at some recall.
+# a tighter article region (the tightest declared container holding 70% of
+# the best one's good text, only blocks of 12+ words counting), and short
+# unpunctuated lines dropped anywhere in the article. Measured with
+# bench/presets.py: the highest precision of the three presets on both dev
+# sets (scrapinghub, modern-dev), at some recall.
 PRECISION = Thresholds(
     max_link_density=0.35,
     max_link_density_short=0.2,
@@ -105,7 +107,8 @@ PRECISION = Thresholds(
 # Recall: keep anything that could plausibly be content. A wide article
 # region (90% of the page's good text) and link text tolerated up to 90% of a
 # block: a list of linked headlines inside the article, a linked heading or a
-# second text column stays. Measured with bench/presets.py: the highest recall
+# second text column stays; of the declared article containers the one holding
+# the most good text wins, wrappers and all. Measured with bench/presets.py: the highest recall
 # of the three presets on both dev sets, paid for with the most chrome.
 RECALL = Thresholds(
     max_link_density=0.9,
