@@ -40,3 +40,56 @@ def test_teasers_under_a_related_heading_are_removed_even_when_they_outweigh_the
 def test_an_ordinary_heading_does_not_remove_its_section() -> None:
     doc = cleaner.clean(_page("Three thoughts for the week"))
     assert _TEASERS[1] in doc.text
+
+
+def _cards(n: int) -> str:
+    return "".join(
+        f"<div class='card'><h3><a href='/p{i}'>Headline number {i} about the town</a></h3>"
+        f"<p>The council met on Tuesday to discuss item {i} of the agenda, and the "
+        "members agreed after a long debate that the matter needs a further...</p></div>"
+        for i in range(n)
+    )
+
+
+def test_truncated_teasers_are_a_related_list_on_an_article_page() -> None:
+    article = ("<div class='text'><h1>Ferry returns</h1>" + "".join(
+        f"<p>Paragraph {i} of the story says the ferry carried forty passengers on its "
+        "first crossing after the refit, and that the new engines are quieter.</p>"
+        for i in range(4)) + "</div>")
+    doc = cleaner.clean(f"<html><body><div>{article}<div class='rail'>{_cards(5)}</div>"
+                        "</div></body></html>")
+    assert "Paragraph 3 of the story" in doc.text
+    assert "item 2 of the agenda" not in doc.text
+    removed = [d for d in doc.removed if "item 2 of the agenda" in d.text]
+    assert removed and removed[0].reason is Reason.RELATED_LINKS
+    assert "teaser list" in removed[0].evidence
+
+
+def test_truncated_teasers_are_the_content_of_a_listing_page() -> None:
+    doc = cleaner.clean(f"<html><body><h1>Town news</h1><div>{_cards(6)}</div></body></html>")
+    assert all(d.reason is not Reason.RELATED_LINKS for d in doc.removed)
+
+
+def test_a_sentence_with_one_long_linked_title_is_kept() -> None:
+    ref = ("<li>Smith J, Jones K. <a href='/r'>A randomised trial of mindfulness-based stress "
+           "reduction for chronic pain in adults</a>. Journal of Pain. 2021;12:34-56.</li>")
+    menu = "<li><a href='/a'>Home</a> <a href='/b'>News</a> <a href='/c'>Sport</a></li>"
+    body = "".join(
+        f"<p>Sentence {i} of the article explains how the trial was run and what the "
+        "researchers measured in the people who took part.</p>" for i in range(5))
+    doc = cleaner.clean(f"<html><body><article><h1>Pain study</h1>{body}"
+                        f"<ul>{ref}</ul><ul>{menu}</ul></article></body></html>")
+    assert "A randomised trial of mindfulness-based stress" in doc.text
+    assert "Sport" not in doc.text
+
+
+def test_an_article_id_on_body_does_not_make_the_whole_page_the_article() -> None:
+    header = "<div class='corp'>" + "".join(
+        f"<div>The group's company number {i} publishes newspapers and books.</div>"
+        for i in range(6)) + "</div>"
+    body = "".join(f"<p>Paragraph {i} of the review says the console streams games well, "
+                   "but the controller needs a better battery.</p>" for i in range(4))
+    doc = cleaner.clean(f"<html><body id='article_body'>{header}<article><h1>Review</h1>"
+                        f"{body}</article></body></html>")
+    assert "Paragraph 3 of the review" in doc.text
+    assert "company number" not in doc.text

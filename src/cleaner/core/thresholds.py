@@ -23,9 +23,11 @@ class Thresholds:
     # that is entirely a link is a menu item, not prose.
     short_block_words: int = 10
     max_link_density_short: float = 0.35
-    # Paragraph-like blocks below this many words need support from neighbours
-    # (jusText's "short" class); headings and list items are exempt.
-    min_block_words: int = 3
+    # Blocks below this many words do not count as good text when the article
+    # region is chosen (extract/select.py; list items count from 3 words): a
+    # region is judged by its prose, so short captions, datelines and widget
+    # lines cannot widen it. They are still kept inside the region.
+    min_block_words: int = 8
     # A paragraph inside the article with fewer words than this that does not
     # end like a sentence is removed (low-text-density): stray labels, datelines,
     # "Photo: ..." lines and buttons. 0 = off (balanced leaves short lines to the
@@ -40,6 +42,12 @@ class Thresholds:
     # (precision: side boxes inside the wrapper fall out), higher ones wider
     # regions (recall: a second text column or a long intro stays in).
     region_share: float = 0.72
+    # Of the containers that declare themselves the article (<article>,
+    # entry-content ...), the tightest one holding at least this share of the
+    # good text of the best-holding one is the region: an <article> that also
+    # wraps a header, a gallery, a bio and teasers loses to the body inside it.
+    # Lower = tighter (precision), 1.0 = the one holding the most (recall).
+    semantic_tie: float = 0.8
     # Containers whose own link density exceeds this cannot be the article.
     max_container_link_density: float = 0.45
     # Bonus factor for containers that declare themselves the article
@@ -75,16 +83,19 @@ class Thresholds:
 BALANCED = Thresholds()
 
 # Precision: less link text tolerated, more words needed to count as content,
-# a tighter article region, and short unpunctuated lines dropped anywhere in
-# the article. Measured with bench/presets.py: the highest precision of the
-# three presets on both dev sets (scrapinghub, modern-dev), at some recall.
+# a tighter article region (the tightest declared container holding 70% of
+# the best one's good text, only blocks of 12+ words counting), and short
+# unpunctuated lines dropped anywhere in the article. Measured with
+# bench/presets.py: the highest precision of the three presets on both dev
+# sets (scrapinghub, modern-dev), at some recall.
 PRECISION = Thresholds(
     max_link_density=0.35,
     max_link_density_short=0.2,
-    min_block_words=5,
+    min_block_words=12,
     min_kept_words=15,
     min_article_words=60,
     region_share=0.65,
+    semantic_tie=0.7,
     max_container_link_density=0.35,
     tail_short_words=20,
     text_short_line_words=8,
@@ -96,7 +107,8 @@ PRECISION = Thresholds(
 # Recall: keep anything that could plausibly be content. A wide article
 # region (90% of the page's good text) and link text tolerated up to 90% of a
 # block: a list of linked headlines inside the article, a linked heading or a
-# second text column stays. Measured with bench/presets.py: the highest recall
+# second text column stays; of the declared article containers the one holding
+# the most good text wins, wrappers and all. Measured with bench/presets.py: the highest recall
 # of the three presets on both dev sets, paid for with the most chrome.
 RECALL = Thresholds(
     max_link_density=0.9,
@@ -104,6 +116,7 @@ RECALL = Thresholds(
     min_block_words=1,
     min_article_words=25,
     region_share=0.9,
+    semantic_tie=1.0,
     max_container_link_density=0.6,
     tail_short_words=6,
     text_short_line_words=4,

@@ -15,6 +15,7 @@ from cleaner.core.settings import Settings
 from cleaner.extract.features import ascii_prose
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.rules.shapes import shape_reason
+from cleaner.extract.select import link_dense
 
 Mark = tuple[Reason, str] | None
 
@@ -126,8 +127,7 @@ def first_pass(
         disabled = _disabled_kinds(settings)
     if block.kind in disabled:
         return Verdict(Reason.DISABLED_CONTENT, "settings", f"{block.kind} excluded")
-    limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
-    if f.link_density > limit and block.kind not in (BlockKind.CODE, BlockKind.HEADING):
+    if link_dense(f, th) and block.kind not in (BlockKind.CODE, BlockKind.HEADING):
         return Verdict(Reason.LINK_DENSE, "link-density", f"link_density={f.link_density:.2f}")
     if (block.kind is BlockKind.PARAGRAPH and f.words < th.min_kept_words
             and not f.ends_sentence):

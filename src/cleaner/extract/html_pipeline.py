@@ -15,7 +15,7 @@ from cleaner.extract.classify import classify_blocks
 from cleaner.extract.comments import comment_marks
 from cleaner.extract.lexicon import default_lexicon, with_user_phrases
 from cleaner.extract.second_opinion import agreement, readability_text
-from cleaner.extract.sections import heading_section_marks
+from cleaner.extract.sections import heading_section_marks, teaser_list_marks
 from cleaner.extract.segment_html import HtmlSegmentation, segment_html
 from cleaner.extract.select import (
     Mark,
@@ -82,6 +82,7 @@ def extract_html(root: HtmlElement, url: str | None, title: str | None,
         marks = comment_marks(root, seg, marks)  # comments stay out of the body
     lexicon = with_user_phrases(default_lexicon(), settings.extra_phrases)
     marks = heading_section_marks(seg, marks, lexicon, th)
+    marks = teaser_list_marks(seg, marks, th)
     user = user_marks(root, seg, settings)  # the user's selectors have the last word
     marks = user.overlay(marks)
     listing = is_listing(seg, marks, th)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cleaner.core.model import Block, BlockKind
+from cleaner.core.model import Block, BlockKind, Features
 from cleaner.core.reasons import Reason
 from cleaner.core.thresholds import Thresholds
+from cleaner.extract.rules.markup import content_class
 from cleaner.extract.segment_html import Container, HtmlSegmentation
 
 Mark = tuple[Reason, str] | None
@@ -47,13 +48,37 @@ class Region:
         return isinstance(block_id, int) and self.start <= block_id < self.end
 
 
+# A sentence carrying one long link (a cited title, a reference entry, "read
+# the report on X" with the whole phrase linked) is prose, not navigation:
+# with at least LINKED_SENTENCE_MIN_WORDS words, a single link and a sentence
+# end, link text up to LINKED_SENTENCE_MAX_DENSITY is tolerated. Menus and link
+# lists have several links or no sentence end (measured on both dev sets).
+LINKED_SENTENCE_MIN_WORDS = 15
+LINKED_SENTENCE_MAX_DENSITY = 0.75
+
+
+def link_dense(f: Features, th: Thresholds) -> bool:
+    """Too much of the block is link text to be prose (see the thresholds)."""
+    limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
+    if f.link_density <= limit:
+        return False
+    return not (f.link_count <= 1 and f.ends_sentence and f.words >= LINKED_SENTENCE_MIN_WORDS
+                and f.link_density <= max(limit, LINKED_SENTENCE_MAX_DENSITY))
+
+
+# List items are short by nature (steps, specs, short points): below
+# Thresholds.min_block_words they still count as good text from this length.
+LIST_ITEM_MIN_WORDS = 3
+
+
 def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
     """Good-text value of one block (0 for chrome, headings and link lists)."""
     if mark is not None or block.kind in (BlockKind.HEADING, BlockKind.CAPTION):
         return 0.0
     f = block.features
-    limit = th.max_link_density_short if f.words <= th.short_block_words else th.max_link_density
-    if f.link_density > limit or f.words < th.min_block_words:
+    floor = th.min_block_words if block.kind is not BlockKind.LIST_ITEM else min(
+        th.min_block_words, LIST_ITEM_MIN_WORDS)
+    if link_dense(f, th) or f.words < floor:
         return 0.0
     value = f.words * (1.0 - f.link_density)
     if not f.ends_sentence and block.kind is not BlockKind.TABLE:
@@ -61,6 +86,10 @@ def block_value(block: Block, mark: Mark, th: Thresholds) -> float:
     return value
 
 
+# Sections of one article (see _same_kind_span) may have figures, quotes and
+# ads between them, but not more good text between them than they hold.
+SECTIONS_MAX_BETWEEN = 0.5
+_PAGE_TAGS = frozenset({"html", "body"})
 # Elements whose tag alone says "page furniture" (when outside an article).
 _CHROME_TAGS = frozenset({"nav", "footer", "header", "aside", "menu"})
 # Marks that name an area of the page; boxes nested in them keep their own name.
@@ -209,6 +238,41 @@ def is_listing(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds) -> bool
     return count >= LISTING_MIN_TEASERS and teaser_words >= LISTING_RATIO * good
 
 
+def _same_kind_span(seg: HtmlSegmentation, marks: list[Mark], chosen: Container,
+                    prefix: list[float]) -> tuple[int, int]:
+    """The span of the article's sections when the body is split into several.
+
+    Long articles are often cut into sibling containers of one declared kind
+    (``post-content-section`` between pull quotes, figures or ads). When other
+    containers with the chosen one's tag and class hold good text, the region
+    runs from the first to the last of them, provided what lies between them
+    is not more good text than they hold (a second story of the same kind).
+    A bare ``<article>`` (no class) is a card as often as a section: not used.
+    """
+    if not chosen.attrs or not content_class(chosen.attrs):
+        return chosen.start, chosen.end
+
+    def good(start: int, end: int) -> float:
+        return prefix[end] - prefix[start]
+
+    kin = sorted(((c.start, c.end) for c in seg.containers
+                  if c.tag == chosen.tag and c.attrs == chosen.attrs
+                  and marks[c.start] is None and good(c.start, c.end) > 0),
+                 key=lambda r: (r[0], -r[1]))
+    # Outermost members only (a section may nest a copy of the same class).
+    outer: list[tuple[int, int]] = []
+    for r in kin:
+        if not outer or r[0] >= outer[-1][1]:
+            outer.append(r)
+    if len(outer) < 2:  # noqa: PLR2004
+        return chosen.start, chosen.end
+    held = sum(good(a, b) for a, b in outer)
+    start, end = outer[0][0], outer[-1][1]
+    if good(start, end) - held > SECTIONS_MAX_BETWEEN * held:
+        return chosen.start, chosen.end
+    return start, end
+
+
 def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
                   listing: bool = False) -> Region:
     """The container that best holds the article (see the module docstring).
@@ -238,20 +302,27 @@ def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
             best is None or (c.end - c.start) < (best.end - best.start)
         ):
             best = c
+    # A class on <html>/<body> ("single-article") is a page state, not a
+    # declaration that the whole page is the article.
+    declared = [c for c in seg.containers
+                if c.semantic and c.tag not in _PAGE_TAGS and good(c) >= SEMANTIC_SHARE * total]
     semantic: Container | None = None
-    for c in seg.containers:
-        if c.semantic and good(c) >= SEMANTIC_SHARE * total and (
-            semantic is None or good(c) > good(semantic)
-            or (good(c) == good(semantic) and c.end - c.start < semantic.end - semantic.start)
-        ):
-            semantic = c
+    if declared:
+        most = max(good(c) for c in declared)
+        # The tightest declared container holding nearly the most good text
+        # (Thresholds.semantic_tie): the article body inside an <article> that
+        # also wraps the header, a gallery, a bio and a related box.
+        semantic = min((c for c in declared if good(c) >= th.semantic_tie * most),
+                       key=lambda c: (c.end - c.start, -good(c)))
     if semantic is not None and (
         best is None or (semantic.start >= best.start and semantic.end <= best.end)
         or good(semantic) >= th.region_share * total
     ):
-        share = good(semantic) / total
-        return Region(semantic.start, semantic.end,
-                      f"<{semantic.tag}> declared article, {share:.0%} of good text",
+        start, end = _same_kind_span(seg, marks, semantic, prefix)
+        share = (prefix[end] - prefix[start]) / total
+        parts = "" if (start, end) == (semantic.start, semantic.end) else " (with its sections)"
+        return Region(start, end,
+                      f"<{semantic.tag}> declared article{parts}, {share:.0%} of good text",
                       min(1.0, share + 0.3))
     if best is None:
         return Region(0, n, "no container holds most of the text", 0.2)
