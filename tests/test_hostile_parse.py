@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import clean
 from cleaner.core.errors import TooDeepError
 from cleaner.inputs import parse
 from cleaner.inputs.parse import ElementPaths, cap_attributes, flatten_deep, parse_html
@@ -80,3 +81,15 @@ def test_no_entity_expansion_and_no_dtd() -> None:
             "</body></html>")
     text = parse_html(html).text_content()
     assert "aaaaaaaaaa" not in text and "root:" not in text and "&" in text
+
+
+def test_content_after_the_closing_html_tag_is_read() -> None:
+    # A CMS template that prints the article after the page shell's </body></html>.
+    page = ("<html><head><title>Shell</title></head><body><nav><a href='/'>Home</a></nav>"
+            "</body></html>\n<div class='post'><h1>After the shell</h1><p>This article paragraph "
+            "was printed after the closing html tag by a broken template, and browsers still "
+            "show it.</p><p>A second paragraph, long enough to count as prose, with commas and "
+            "a full stop at the end.</p></div>")
+    doc = clean(page)
+    assert "printed after the closing html tag" in doc.text
+    assert "A second paragraph" in doc.text

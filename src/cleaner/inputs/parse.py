@@ -191,6 +191,30 @@ def _parser_input(text: str) -> str | bytes:
     return text
 
 
+def adopt_trailing_content(root: HtmlElement) -> None:
+    """Move content found after ``</html>`` into ``<body>``, as browsers show it.
+
+    libxml2 turns markup after a closing ``</body></html>`` (CMS templates that
+    print the article after the page shell) into a second top-level ``<html>``
+    element beside the root, where a walk of the root never sees it.
+    """
+    trailing = [el for el in root.itersiblings() if isinstance(el.tag, str)]
+    if not trailing:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for el in trailing:
+        if el.tag != "html":
+            body.append(el)
+            continue
+        for child in list(el):
+            if child.tag == "body":
+                body.extend(list(child))
+            elif child.tag != "head":
+                body.append(child)
+
+
 def parse_html(text: str) -> HtmlElement:
     """Parse decoded HTML; raise EmptyInputError / TooDeepError / ParseError.
 
@@ -204,6 +228,7 @@ def parse_html(text: str) -> HtmlElement:
         if fatal is None:
             if root is None:
                 raise EmptyInputError("the page has no markup content")
+            adopt_trailing_content(root)
             return root
         if "depth" in fatal.lower() and not flattened:
             flattened = True
