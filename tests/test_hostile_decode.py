@@ -140,3 +140,13 @@ def test_real_text_with_a_stray_pair_is_left_alone() -> None:
     doc = clean(text)
     assert "SÃO PAULO" in doc.text and "“Ã©”" in doc.text
     assert doc.encoding is None
+
+
+@pytest.mark.parametrize("label", [b"cp\x001252", b"utf-8\x00", b"\xff\xfe", b"a" * 300,
+                                   b"windows 1252 or so"])
+def test_garbage_charset_labels_are_ignored(label: bytes) -> None:
+    # Found by the fuzz target: a NUL inside a declared label reached codecs.lookup.
+    data = b'<meta charset="' + label + b'"><p>caf\xe9 cr\xe8me br\xfbl\xe9e</p>'
+    decoded = decode_bytes(data)
+    assert "caf" in decoded.text and "\x00" not in decoded.encoding
+    clean(data)  # a Document, not a ValueError from codecs.lookup

@@ -128,11 +128,18 @@ def maybe_gunzip(data: bytes, max_bytes: int) -> bytes:
     return data
 
 
+# What a charset label can look like (WHATWG labels, IANA names, Python aliases).
+_CODEC_NAME = re.compile(r"[a-z0-9][a-z0-9_:.\-]{0,39}")
+
+
 def _normalise_codec(name: str | None) -> str | None:
     if not name:
         return None
+    name = name.strip().strip("\"'").lower()
+    if not _CODEC_NAME.fullmatch(name):
+        return None  # a declaration is a short ASCII label; anything else is noise
     try:
-        return codecs.lookup(name.strip().strip("\"'").lower()).name
+        return codecs.lookup(name).name
     except LookupError:
         return None
 
