@@ -60,7 +60,7 @@ def run_cleaner(pages: list[Page], input_mode: str) -> tuple[Run, list[str]]:
     """cleaner on the text pages; also the ids of pages that were not treated as text."""
     import cleaner
     from cleaner.core.model import InputKind
-    from cleaner.extract.text_lexicon import indexed_lexicon
+    from cleaner.extract.text_lexicon import memo_lexicon
 
     settings = cleaner.Settings(input_mode=input_mode)  # type: ignore[arg-type]
     as_html: list[str] = []
@@ -75,7 +75,7 @@ def run_cleaner(pages: list[Page], input_mode: str) -> tuple[Run, list[str]]:
         call(extract, page, Run())
     as_html.clear()
     # The timed pass starts with no remembered lines (the warm-up pages come again).
-    indexed_lexicon().memo.clear()
+    memo_lexicon().memo.clear()
     run = Run()
     for page in pages:
         call(extract, page, run)

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from cleaner.extract.classify import _fold, title_key
 from cleaner.extract.features import MAX_WORD_CHARS, count_words
-from cleaner.extract.lexicon import normalise
+from cleaner.extract.lexicon import _TOKEN, Lexicon, _words, normalise
 from cleaner.extract.rules.shapes import COPYRIGHT, has_copyright
 from cleaner.extract.segment_text import split_lines
-from cleaner.extract.text_lexicon import _TOKEN, _normalise, _tokens, indexed_lexicon
+from cleaner.extract.text_lexicon import memo_lexicon
 from cleaner.extract.text_rules import _has_separator
 
 # Characters the fast paths treat specially: case folds (İ ı ſ K), curly quotes,
@@ -43,9 +43,8 @@ def test_fast_paths_agree_with_their_definitions(text: str) -> None:
     assert count_words(text) == _count_words_regex(text)
     assert title_key(text) == re.sub(r"[\W_]+", "", text.lower())
     assert _fold(text) == " ".join(text.lower().split())
-    assert _normalise(text) == normalise(text)
     norm = normalise(text)
-    assert _tokens(norm) == _TOKEN.findall(norm)
+    assert _words(norm) == _TOKEN.findall(norm)
     assert _has_separator(text) == any(
         sep in text for sep in ("»", "›", ">", "/", "|", "→", "::", "•", "·"))
 
@@ -59,12 +58,12 @@ def test_line_word_counts_are_split_counts(text: str) -> None:
 
 
 def test_lexicon_memo_answers_as_the_lexicon() -> None:
-    lexicon = indexed_lexicon()
+    lexicon = memo_lexicon()
     lines = ["We use cookies to improve your experience on our website.", "Leave a Reply",
              "The council met on Tuesday to discuss the budget for next year.", "Leave a Reply"]
-    first = [lexicon._match(line, len(line.split())) for line in lines]
+    first = [Lexicon.match(lexicon, line, len(line.split())) for line in lines]
     assert [lexicon.match(line, len(line.split())) for line in lines] == first
     assert [lexicon.match(line, len(line.split())) for line in lines] == first
     assert first[0] is not None and first[1] is not None and first[2] is None
     # The same text asked with another word count is answered afresh.
-    assert lexicon.match("Leave a Reply", 999) == lexicon._match("Leave a Reply", 999)
+    assert lexicon.match("Leave a Reply", 999) == Lexicon.match(lexicon, "Leave a Reply", 999)

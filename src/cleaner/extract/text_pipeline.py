@@ -26,7 +26,7 @@ from cleaner.extract.lexicon import (
 )
 from cleaner.extract.repeated import MIN_LINE_CHARS, line_hash
 from cleaner.extract.segment_text import Line, group_block, line_block, split_lines
-from cleaner.extract.text_lexicon import indexed_lexicon
+from cleaner.extract.text_lexicon import memo_lexicon
 from cleaner.extract.text_rules import (
     HEAD_SCAN,
     MENU_ITEM_WORDS,
@@ -96,7 +96,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     marks.extend(tail_marks)
 
     lexicon: Lexicon = (with_user_phrases(default_lexicon(), settings.extra_phrases)
-                        if settings.extra_phrases else indexed_lexicon())
+                        if settings.extra_phrases else memo_lexicon())
     head = scan_head(blocks, body.start, lexicon)
     for i, mark in head.marks.items():
         marks[i] = marks[i] or mark
