@@ -73,6 +73,8 @@ TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 TEASER_MIN_CARDS = 3
 TEASER_MAX_WORDS = 80
 TEASER_OTHER_SHARE = 0.25
+# The block before an unlinked excerpt is its headline when mostly link text.
+HEADLINE_LINK_DENSITY = 0.5
 
 
 def _is_excerpt(blocks: list[Block], i: int) -> bool:
@@ -87,10 +89,6 @@ def _is_excerpt(blocks: list[Block], i: int) -> bool:
         return True
     prev = blocks[i - 1].features if i else None
     return prev is not None and prev.link_density >= HEADLINE_LINK_DENSITY
-
-
-# The block before an unlinked excerpt is its headline when mostly link text.
-HEADLINE_LINK_DENSITY = 0.5
 
 
 def teaser_list_marks(seg: HtmlSegmentation, marks: list[Mark],
