@@ -260,18 +260,17 @@ def walk_files(root: str, opts: InputOptions) -> Iterator[tuple[str, str, bool]]
 
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames.sort()
-        wanted = []
+        # (path, rel, output stem; None for WARC/JSONL, whose records are named apart)
+        wanted: list[tuple[str, str, str | None]] = []
         for name in sorted(filenames):
             path = os.path.join(dirpath, name)
             rel = os.path.relpath(path, root).replace(os.sep, "/")
             if _wanted(rel, opts):
-                wanted.append((path, rel))
-        stems = Counter(strip_page_suffix(rel) for _, rel in wanted
-                        if not (is_warc(rel) or is_jsonl(rel)))
-        for path, rel in wanted:
-            shared = (stems[strip_page_suffix(rel)] > 1
-                      and not (is_warc(rel) or is_jsonl(rel)))
-            yield path, rel, shared
+                container = is_warc(rel) or is_jsonl(rel)
+                wanted.append((path, rel, None if container else strip_page_suffix(rel)))
+        stems = Counter(stem for _, _, stem in wanted if stem is not None)
+        for path, rel, stem in wanted:
+            yield path, rel, stem is not None and stems[stem] > 1
 
 
 def _given_key(item: str) -> str:
