@@ -27,6 +27,7 @@ from functools import cache
 from importlib import resources
 
 from cleaner.core.reasons import Reason
+from cleaner.extract.features import ASCII_WORD_SPLIT
 
 # A "starts with" phrase may be followed by this many more words (a see-also
 # headline is rarely longer; a real paragraph starting "See also" is).
@@ -40,9 +41,6 @@ _LEAD = " \t•·*-–—|>»›▸►→#"
 _TRAIL = " \t.:!?…-–—|•·*›»>→"
 _TOKEN = re.compile(r"\w+")
 _UNESCAPE = re.compile(r"\\(.)", re.DOTALL)
-# ASCII characters that cannot be part of a \w+ word, mapped to a space: on
-# ASCII text, translate() + split() lists the \w+ words without a regex.
-_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
 
 
 def normalise(text: str) -> str:
@@ -81,7 +79,7 @@ _Entry = tuple[int, int, Reason, str]
 
 def _words(text: str) -> list[str]:
     """The \\w+ words of ``text`` (a regex only for non-ASCII text)."""
-    return text.translate(_NON_WORD).split() if text.isascii() else _TOKEN.findall(text)
+    return text.translate(ASCII_WORD_SPLIT).split() if text.isascii() else _TOKEN.findall(text)
 
 
 @dataclass(slots=True)
