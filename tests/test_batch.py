@@ -276,3 +276,21 @@ def test_same_stem_siblings_keep_their_suffix_and_both_outputs(tmp_path: Path) -
     assert names == ["a.html.txt", "a.txt.txt", "b.txt"]
     assert "Beekeeping" in (out / "a.html.txt").read_text(encoding="utf-8")
     assert "Sailing" in (out / "a.txt.txt").read_text(encoding="utf-8")
+
+
+def test_inputs_given_apart_that_name_one_output_all_keep_their_result(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.html").write_text(page(1, "Beekeeping"), encoding="utf-8")
+    (crawl / "a.htm").write_text(page(2, "Sailing"), encoding="utf-8")
+    # The same file twice (a list of paths with a repeat) and a folder that holds it.
+    done = cli("crawl/a.html", "crawl/a.htm", "crawl/a.html", "crawl", "-o", "out",
+               "--jobs", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.relative_to(tmp_path / "out").as_posix()
+                   for p in (tmp_path / "out").rglob("*.txt"))
+    # First come keeps the plain name; later ones their suffix, then a counter.
+    assert set(names) == {"crawl/a.txt", "crawl/a.htm.txt", "crawl/a.html.txt",
+                          "crawl/a.htm~2.txt", "crawl/a.html~2.txt"}, names
+    texts = [(tmp_path / "out" / n).read_text(encoding="utf-8") for n in names]
+    assert sum("Beekeeping" in t for t in texts) == 3 and sum("Sailing" in t for t in texts) == 2

@@ -20,7 +20,7 @@ import os
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO, Any
 
 from cleaner.core.errors import InputReadError, UsageError
@@ -316,13 +316,42 @@ def iter_tasks(inputs: tuple[str, ...], opts: InputOptions, stdin: IO[str] | Non
         if item != "-" and not os.path.exists(item):
             raise UsageError(f"{item}: no such file or directory")
     single = len(inputs) == 1 and inputs[0] != "-"
+    # Output names of page files given so far: two inputs can still name one output
+    # (``crawl/a.html crawl/a.txt``, a folder and its subfolder, a path listed twice).
+    # Records of a WARC/JSONL carry their ordinal and never collide.
+    taken: set[str] = set()
     for item in inputs:
         if item == "-":
             if stdin is None:
                 raise UsageError("'-' given but no stdin")
-            yield from expand_inputs(stdin_items(stdin), False, opts)
+            tasks = expand_inputs(stdin_items(stdin), False, opts)
         else:
-            yield from expand_inputs([item], single, opts)
+            tasks = expand_inputs([item], single, opts)
+        for task in tasks:
+            if task.offset is None and task.line is None:
+                if task.key in taken:
+                    task = replace(task, key=_free_key(task, taken))
+                taken.add(task.key)
+            yield task
+
+
+def _free_key(task: Task, taken: set[str]) -> str:
+    """An output name for a page file whose name another input already has: its own
+    suffix kept (``a.txt`` -> ``a.txt``), then a counter (``a.txt~2``). Deterministic:
+    inputs are read in the order given, directories sorted."""
+    from cleaner.inputs.names import strip_page_suffix
+
+    name = os.path.basename(task.path)
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    suffix = name[len(strip_page_suffix(name)):]
+    candidate = task.key if task.key.endswith(suffix) else task.key + suffix
+    n = 1
+    key = candidate
+    while key in taken:
+        n += 1
+        key = f"{candidate}~{n}"
+    return key
 
 
 def count_pages(inputs: tuple[str, ...], opts: InputOptions) -> int | None:
