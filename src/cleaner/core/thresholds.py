@@ -48,28 +48,10 @@ class Thresholds:
     # wraps a header, a gallery, a bio and teasers loses to the body inside it.
     # Lower = tighter (precision), 1.0 = the one holding the most (recall).
     semantic_tie: float = 0.8
-    # Containers whose own link density exceeds this cannot be the article.
-    max_container_link_density: float = 0.45
-    # Bonus factor for containers that declare themselves the article
-    # (<article>, itemprop=articleBody, role=main, entry-content ...).
-    semantic_bonus: float = 1.6
-    # When the best and second-best container scores are this close, the choice
-    # is uncertain and readability-lxml is asked for a second opinion.
-    uncertain_margin: float = 0.15
-    # Text blocks after the article's last paragraph that are shorter than this
-    # many words are treated as trailing chrome candidates.
-    tail_short_words: int = 12
-    # A line of flattened text with at most this many words and no final
-    # punctuation is "short" (a menu item, a button, a heading).
-    text_short_line_words: int = 6
-    # Run of consecutive short link-like lines that makes a navigation menu.
-    text_nav_run: int = 3
     # Lines repeated on at least this share of a site's pages (and at least
     # repeated_min_pages pages) are boilerplate in batch mode.
     repeated_min_share: float = 0.3
     repeated_min_pages: int = 3
-    # How many kept-neighbour blocks on each side smoothing looks at.
-    smoothing_window: int = 2
 
     def with_overrides(self, **values: Any) -> Thresholds:
         """Return a copy with some values replaced (unknown names raise KeyError)."""
@@ -96,10 +78,6 @@ PRECISION = Thresholds(
     min_article_words=60,
     region_share=0.65,
     semantic_tie=0.7,
-    max_container_link_density=0.35,
-    tail_short_words=20,
-    text_short_line_words=8,
-    text_nav_run=2,
     repeated_min_share=0.2,
     repeated_min_pages=2,
 )
@@ -117,10 +95,6 @@ RECALL = Thresholds(
     min_article_words=25,
     region_share=0.9,
     semantic_tie=1.0,
-    max_container_link_density=0.6,
-    tail_short_words=6,
-    text_short_line_words=4,
-    text_nav_run=4,
     repeated_min_share=0.5,
     repeated_min_pages=5,
 )
