@@ -167,12 +167,26 @@ def _settle_headings(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
             verdicts[i] = Verdict(reason, "heading", "heads only removed blocks")
 
 
+def _in_kept_list(b: Block, blocks: Sequence[Block], inward: list[int]) -> bool:
+    """A plain list item whose inward neighbour is a kept item of the same list:
+    the last point of a list is short like the others, not a stray label."""
+    if (b.kind is not BlockKind.LIST_ITEM or b.features.link_chars or not inward
+            or not b.span.startswith("/")):  # an element path (HTML), not "line 12"
+        return False
+    other = blocks[inward[0]]
+    return (other.kind is BlockKind.LIST_ITEM and not other.features.link_chars
+            and other.span.rpartition("/")[0] == b.span.rpartition("/")[0])
+
+
 def _trim_edges(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     """Remove tiny unpunctuated blocks at the start and end of the kept text."""
     kept = [i for i, v in enumerate(verdicts) if v.keep]
     for order in (kept, kept[::-1]):
-        for i in order:
+        for n, i in enumerate(order):
             b = blocks[i]
+            # At the end only: a list at the top is often the byline (author, date).
+            if order is not kept and _in_kept_list(b, blocks, order[n + 1:n + 2]):
+                break
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and (
                 b.features.words <= EDGE_MAX_WORDS and not b.features.ends_sentence
             ):

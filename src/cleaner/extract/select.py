@@ -30,6 +30,12 @@ SEMANTIC_SHARE = 0.3
 # happens to match ("content-with-sidebar", an ASP.NET <form>).
 GUARD_SHARE = 0.5
 GUARD_MIN_WORDS = 40
+# <footer>, <nav> and <aside> (the tags, not a class) never wrap the page's
+# article: such a container is a page-wide wrapper only when it holds nearly all
+# the good text. Half is not enough: a <footer> disclaimer outweighs a short
+# article. (<header> is left out: site builders wrap whole sections in it.)
+GUARD_SHARE_TAG = 0.85
+_STRONG_CHROME_TAGS = frozenset({"footer", "nav", "aside"})
 # Blocks whose text does not end like a sentence count this much of their words.
 UNPUNCTUATED_WEIGHT = 0.4
 
@@ -185,7 +191,8 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds,
         by_class = (c.chrome[1].startswith("class/id")  # type: ignore[index]
                     and c.tag not in _CHROME_TAGS)
         if reason is not Reason.COMMENTS and good >= GUARD_SHARE * total and (
-            good >= VETO_MIN_GOOD
+            (good >= VETO_MIN_GOOD
+             and (c.tag not in _STRONG_CHROME_TAGS or good >= GUARD_SHARE_TAG * total))
             or (good >= GUARD_MIN_WORDS and by_class and reason not in _ALWAYS_TRUSTED)
         ):
             continue
