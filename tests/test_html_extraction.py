@@ -154,3 +154,21 @@ def test_vote_region_only_moves_to_a_clearly_better_candidate(
     assert all(moved.start <= b.id < moved.end for b in seg.blocks if prose[b.id])
     same = vote_region(seg, marks, th, moved, agree)
     assert same is moved
+
+
+def test_hidden_tab_panels_are_content_other_hidden_boxes_are_not() -> None:
+    assert chrome_reason("div", "", "tabpanel", "display:none", True) is None
+    assert chrome_reason("div", "", None, None, True) == (Reason.HIDDEN, "hidden attribute")
+    assert chrome_reason("div", "", "dialog", "display: none", False) == (
+        Reason.HIDDEN, "style display:none")
+    steps = "<p>Install the library with your package manager and run the first script.</p>"
+    other = steps.replace("script", "program")
+    page = ("<html><body><main><h1>Send a message</h1>"
+            "<p>This quickstart sends a message from a short program, step by step, in the "
+            "language you pick from the tabs below.</p>"
+            f"<div role='tabpanel'><h2>Python</h2>{steps}</div>"
+            f"<div role='tabpanel' hidden style='display:none'><h2>Go</h2>{other}</div>"
+            "<div hidden><p>Your session has expired, please sign in again to continue.</p></div>"
+            "</main></body></html>")
+    text = cleaner.clean(page).text
+    assert "first program" in text and "session has expired" not in text

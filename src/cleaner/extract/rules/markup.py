@@ -245,11 +245,15 @@ def content_class(attrs: str) -> bool:
 
 def chrome_reason(tag: str, attrs: str, role: str | None, style: str | None,
                   hidden: bool) -> tuple[Reason, str] | None:
-    """The chrome family an element's own markup declares, with the evidence."""
-    if hidden:
-        return Reason.HIDDEN, "hidden attribute"
-    if style and _HIDDEN_STYLE.search(style):
-        return Reason.HIDDEN, "style display:none"
+    """The chrome family an element's own markup declares, with the evidence.
+
+    A hidden tab panel (``role=tabpanel``) is not hidden chrome: it is the
+    article's content behind a tab the reader clicks (the same code in another
+    language, the next section of a spec sheet).
+    """
+    if (hidden or (style and _HIDDEN_STYLE.search(style))) and role != "tabpanel":
+        return (Reason.HIDDEN, "hidden attribute") if hidden else (
+            Reason.HIDDEN, "style display:none")
     if attrs:
         found = class_reason(attrs)
         if found is not None:
