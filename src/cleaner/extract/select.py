@@ -245,6 +245,12 @@ def is_listing(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds) -> bool
     return count >= LISTING_MIN_TEASERS and teaser_words >= LISTING_RATIO * good
 
 
+def _kind_key(attrs: str) -> tuple[str, ...]:
+    """Class/id tokens that name a kind of box: numbered ones (``post-1234``,
+    ``js-post-7``) name one box of the kind and differ between its members."""
+    return tuple(t for t in attrs.split() if not any(ch.isdigit() for ch in t))
+
+
 def _same_kind_span(seg: HtmlSegmentation, marks: list[Mark], chosen: Container,
                     prefix: list[float]) -> tuple[int, int]:
     """The span of the article's sections when the body is split into several.
@@ -254,16 +260,18 @@ def _same_kind_span(seg: HtmlSegmentation, marks: list[Mark], chosen: Container,
     containers with the chosen one's tag and class hold good text, the region
     runs from the first to the last of them, provided what lies between them
     is not more good text than they hold (a second story of the same kind).
-    A bare ``<article>`` (no class) is a card as often as a section: not used.
+    A bare ``<article>`` (no class) is a card as often as a section: not used;
+    an ``<article>`` with a class is (the posts of a forum thread).
     """
-    if not chosen.attrs or not content_class(chosen.attrs):
+    if not chosen.attrs or not (content_class(chosen.attrs) or chosen.tag == "article"):
         return chosen.start, chosen.end
 
     def good(start: int, end: int) -> float:
         return prefix[end] - prefix[start]
 
+    kind = _kind_key(chosen.attrs)
     kin = sorted(((c.start, c.end) for c in seg.containers
-                  if c.tag == chosen.tag and c.attrs == chosen.attrs
+                  if c.tag == chosen.tag and _kind_key(c.attrs) == kind
                   and marks[c.start] is None and good(c.start, c.end) > 0),
                  key=lambda r: (r[0], -r[1]))
     # Outermost members only (a section may nest a copy of the same class).
