@@ -172,3 +172,19 @@ def test_hidden_tab_panels_are_content_other_hidden_boxes_are_not() -> None:
             "</main></body></html>")
     text = cleaner.clean(page).text
     assert "first program" in text and "session has expired" not in text
+
+
+def test_linked_terms_of_a_definition_list_stay_with_their_definitions() -> None:
+    items = "".join(
+        f"<dt><a href='/docs/{name}'><code>Socket.{name}()</code></a></dt>"
+        f"<dd><p>{text}</p></dd>" for name, text in (
+            ("close", "Closes the connection, or the connection attempt, if it is open."),
+            ("send", "Queues data to be sent to the server over the open connection."),
+        ))
+    page = ("<html><body><main><h1>Socket</h1><p>The Socket object lets a program hold a "
+            "connection to a server and exchange messages with it in both directions.</p>"
+            f"<h2>Methods</h2><dl>{items}</dl>"
+            "<nav><a href='/a'>Home</a> <a href='/b'>Docs</a></nav></main></body></html>")
+    doc = cleaner.clean(page)
+    assert "Socket.close()" in doc.text and "Socket.send()" in doc.text
+    assert doc.text.index("Socket.close()") < doc.text.index("Closes the connection")

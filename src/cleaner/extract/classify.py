@@ -178,6 +178,23 @@ def _in_kept_list(b: Block, blocks: Sequence[Block], inward: list[int]) -> bool:
             and other.span.rpartition("/")[0] == b.span.rpartition("/")[0])
 
 
+_TERM = "tag:dt"
+_TERM_KEPT = Verdict(Reason.ARTICLE_BODY, "definition", "term of a kept definition")
+
+
+def _keep_defined_terms(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
+    """A linked term of a definition list (``<dt><a>close()</a></dt>``: API
+    references, glossaries) is content when its definition is kept, however
+    link-dense it is on its own."""
+    for i in range(len(blocks) - 1):
+        if (verdicts[i].reason is Reason.LINK_DENSE and _TERM in blocks[i].hints
+                and verdicts[i + 1].keep):
+            # The next block is in a <dd> of the same list (itself or a <p> in it).
+            dl = blocks[i].span.rpartition("/")[0]
+            if dl and blocks[i + 1].span.startswith(dl + "/dd"):
+                verdicts[i] = _TERM_KEPT
+
+
 def _trim_edges(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     """Remove tiny unpunctuated blocks at the start and end of the kept text."""
     kept = [i for i, v in enumerate(verdicts) if v.keep]
@@ -246,6 +263,7 @@ def classify_blocks(
                    mark_rule, disabled)
         for b, m in zip(blocks, marks, strict=True)
     ]
+    _keep_defined_terms(blocks, verdicts)
     _settle_headings(blocks, verdicts)
     _trim_edges(blocks, verdicts)
     _dedupe(blocks, verdicts)
