@@ -93,3 +93,36 @@ def test_an_article_id_on_body_does_not_make_the_whole_page_the_article() -> Non
                         f"{body}</article></body></html>")
     assert "Paragraph 3 of the review" in doc.text
     assert "company number" not in doc.text
+
+
+def _thread_page(cards_in_rail: bool) -> str:
+    post = ("<article><p class='who'>{who}</p><p>{text}</p></article>")
+    posts = "".join(post.format(who=w, text=t) for w, t in (
+        ("Ana", "I replaced the chain on my bike last week and now it skips under load on the "
+                "two smallest cogs, even after I adjusted the derailleur twice. The old chain "
+                "had done about four thousand miles of commuting in all weathers, and the "
+                "cassette is the one the bike came with three years ago. I checked the hanger "
+                "for bends, cleaned and lubricated everything, and set the cable tension again "
+                "with the barrel adjuster, but the skipping is still there on every climb."),
+        ("Ben", "A new chain on a worn cassette does exactly that: the old cogs are shaped to "
+                "the old chain, so replace the cassette as well and the skipping stops."),
+        ("Ana", "That was it, thank you. The new cassette arrived today and the bike has not "
+                "skipped once on the long climb home from work this evening."),
+    ))
+    rail = ("<div class='more'><div><article><p>Five ways to keep your chain clean through a wet "
+            "winter of commuting and weekend rides.</p></article>"
+            "<article><p>Our review of the lightest tubeless tyres you can buy this year, "
+            "tested on gravel and on tarmac.</p></article></div></div>") if cards_in_rail else ""
+    return (f"<html><body><div id='page'><h1>Chain skips after replacement</h1>"
+            f"<div class='thread'>{posts}</div>{rail}</div></body></html>")
+
+
+def test_bare_article_posts_of_a_thread_are_one_region() -> None:
+    text = cleaner.clean(_thread_page(False)).text
+    assert "skips under load" in text and "replace the cassette" in text
+    assert "new cassette arrived" in text
+
+
+def test_cards_in_a_rail_are_not_posts_of_the_thread() -> None:
+    text = cleaner.clean(_thread_page(True)).text
+    assert "replace the cassette" in text and "tubeless tyres" not in text

@@ -260,10 +260,12 @@ def _same_kind_span(seg: HtmlSegmentation, marks: list[Mark], chosen: Container,
     containers with the chosen one's tag and class hold good text, the region
     runs from the first to the last of them, provided what lies between them
     is not more good text than they hold (a second story of the same kind).
-    A bare ``<article>`` (no class) is a card as often as a section: not used;
-    an ``<article>`` with a class is (the posts of a forum thread).
+    ``<article>`` elements are the posts of a thread the same way, with or
+    without a content class; without one, members must sit at the chosen one's
+    depth (cards in a rail beside or below the story sit elsewhere).
     """
-    if not chosen.attrs or not (content_class(chosen.attrs) or chosen.tag == "article"):
+    declared = bool(chosen.attrs) and content_class(chosen.attrs)
+    if chosen.tag != "article" and not declared:
         return chosen.start, chosen.end
 
     def good(start: int, end: int) -> float:
@@ -271,7 +273,8 @@ def _same_kind_span(seg: HtmlSegmentation, marks: list[Mark], chosen: Container,
 
     kind = _kind_key(chosen.attrs)
     kin = sorted(((c.start, c.end) for c in seg.containers
-                  if c.tag == chosen.tag and _kind_key(c.attrs) == kind
+                  if c.tag == chosen.tag and (declared or c.depth == chosen.depth)
+                  and _kind_key(c.attrs) == kind
                   and marks[c.start] is None and good(c.start, c.end) > 0),
                  key=lambda r: (r[0], -r[1]))
     # Outermost members only (a section may nest a copy of the same class).
