@@ -188,3 +188,20 @@ def test_linked_terms_of_a_definition_list_stay_with_their_definitions() -> None
     doc = cleaner.clean(page)
     assert "Socket.close()" in doc.text and "Socket.send()" in doc.text
     assert doc.text.index("Socket.close()") < doc.text.index("Closes the connection")
+
+
+def test_related_box_of_excerpt_cards_is_related_links_however_much_prose() -> None:
+    excerpt = ("Planning a conference for the first time means juggling venues, budgets, "
+               "speakers and attendees, and this guide walks through every step of it with "
+               "checklists you can copy for your own event next spring.")
+    cards = "".join(f"<article class='loop-entry'><h3>Guide number {n}</h3><p>{excerpt}</p>"
+                    "</article>" for n in range(5))
+    body = "".join(f"<p>{excerpt.replace('Planning', f'Part {n}: planning')}</p>"
+                   for n in range(6))
+    page = (f"<html><body><main><h1>How to plan an event</h1>{body}"
+            f"<div class='entry-related'>{cards}</div>"
+            "</main></body></html>")
+    doc = cleaner.clean(page)
+    assert "Part 5: planning" in doc.text and "Guide number" not in doc.text
+    assert any(d.reason is Reason.RELATED_LINKS and "Guide number 3" in d.text
+               for d in doc.removed)

@@ -104,6 +104,9 @@ _AREAS = frozenset({Reason.COMMENTS, Reason.SIDEBAR, Reason.FOOTER, Reason.HEADE
 # Families whose markup evidence is specific enough to trust over content.
 # Cookie banners carry long legal prose; comment forms are forms.
 _ALWAYS_TRUSTED = frozenset({Reason.COOKIE_BANNER, Reason.COMMENT_FORM, Reason.SKIP_LINK})
+# A "related" box is prose-rich by design (a teaser excerpt per card): its class
+# is trusted over its prose, unless it holds most of the page (the guard above).
+_PROSE_TRUSTED = _ALWAYS_TRUSTED | {Reason.RELATED_LINKS}
 # A class-marked container holding at least this much good text, mostly good
 # text, is content whatever its class says ("widget", "topbar", a tab panel
 # with the hidden attribute): chrome boxes are short or link-heavy.
@@ -198,7 +201,7 @@ def markup_marks(seg: HtmlSegmentation, th: Thresholds,
             continue
         if reason is Reason.COMMENTS and discussion:
             continue
-        if (by_class and reason not in _ALWAYS_TRUSTED and reason is not Reason.COMMENTS
+        if (by_class and reason not in _PROSE_TRUSTED and reason is not Reason.COMMENTS
                 and good >= VETO_MIN_GOOD):
             words = sum(seg.blocks[i].features.words for i in range(c.start, c.end))
             if good >= VETO_MIN_SHARE * words:
