@@ -39,6 +39,8 @@ MERGE_MIN_WORDS = 4
 # Soup-style pages split breadcrumbs into "Home" / "»" / "News": these
 # separators glue their neighbours into one line so the trail is seen whole.
 CRUMB_SEPARATORS = frozenset({"»", "›", ">", "/", "|", "→", "::", "•", "·"})
+# Last characters of the separators (a line ending otherwise ends with none).
+_CRUMB_LAST = frozenset(sep[-1] for sep in CRUMB_SEPARATORS)
 # Longest fragment that a breadcrumb separator may glue to its neighbours.
 CRUMB_PART_WORDS = 12
 
@@ -113,7 +115,9 @@ def _strip_bullet(line: str) -> tuple[str, bool, bool]:
 
 def _glues(prev: str, prev_words: int, nxt: str) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
-    if nxt in CRUMB_SEPARATORS or prev.rsplit(" ", 1)[-1] in CRUMB_SEPARATORS:
+    # The last-character test spares most lines the rsplit.
+    if nxt in CRUMB_SEPARATORS or (prev[-1] in _CRUMB_LAST
+                                   and prev.rsplit(" ", 1)[-1] in CRUMB_SEPARATORS):
         return prev_words <= CRUMB_PART_WORDS and len(nxt.split()) <= CRUMB_PART_WORDS
     if prev[-1] in SENTENCE_END and nxt[0] not in ",;)]":
         return False
@@ -134,17 +138,19 @@ def split_lines(text: str) -> list[Line]:
     """The page's lines in order, fragments glued, bullets taken off.
 
     The hottest loop of the text path: per line one strip, one printable test
-    and a space count instead of a ``split()`` (see :func:`_split_count`)."""
+    and a space count instead of a ``split()`` (see :func:`_split_count`,
+    inlined here with the single-fragment case of :func:`_make_line`: most
+    lines are one fragment, and a call per line costs as much as its work)."""
     lines: list[Line] = []
     append = lines.append
+    new_line = _new_line
     parts: list[str] = []
     words = start = end = 0
     bullet = ordered = blank_before = False
     indent = 0
     prev_blank = True
-    lineno = 0
-    for raw in text.splitlines():
-        lineno += 1
+    line = ""
+    for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
             prev_blank = True
@@ -153,18 +159,29 @@ def split_lines(text: str) -> list[Line]:
             line = " ".join(line.split())
         if parts and not prev_blank and _glues(parts[-1], words, line):
             parts.append(line)
-            words += _split_count(line)
+            words += line.count(" ") + 1 if line.isprintable() else len(line.split())
             end = lineno
             continue
         if parts:
-            append(_make_line(parts, words, bullet, ordered, start, end, blank_before, indent))
-        if line[0] in _MAYBE_BULLET or line[0].isdigit():
-            body, bullet, ordered = _strip_bullet(line)
+            if len(parts) == 1:
+                joined = parts[0]
+                if not (joined.isascii() or max(joined) < _CJK_START):
+                    words = count_words(joined)
+                last = joined[-1]
+                append(new_line(Line, (joined, words, last in SENTENCE_END and not (
+                    last == "…" or joined.endswith("..")), bullet, ordered, start, end,
+                    blank_before, indent)))
+            else:
+                append(_make_line(parts, words, bullet, ordered, start, end, blank_before,
+                                  indent))
+        first = line[0]
+        if first in _MAYBE_BULLET or first.isdigit():
+            line, bullet, ordered = _strip_bullet(line)
         else:
-            body, bullet, ordered = line, False, False
+            bullet = ordered = False
         indent = len(raw) - len(raw.lstrip(" ")) if raw[0] == " " else 0
-        parts = [body]
-        words = _split_count(body)
+        parts = [line]
+        words = line.count(" ") + 1 if line.isprintable() else len(line.split())
         start = end = lineno
         blank_before = prev_blank
         prev_blank = False
