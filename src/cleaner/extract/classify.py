@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.core.model import Block, BlockKind, Verdict
-from cleaner.core.reasons import Reason
+from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.features import ascii_prose
 from cleaner.extract.lexicon import Lexicon
@@ -182,6 +182,10 @@ def _trim_edges(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
                 break
 
 
+# Short repeats ("Yes", "1.") are legitimate: only keys this long count as duplicates.
+_MIN_REPEAT_CHARS = 20
+
+
 def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     """Remove kept blocks whose text repeats an earlier kept block.
 
@@ -191,13 +195,20 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     every repeat counts.
     """
     seen: dict[str, str] = {}
+    table = BlockKind.TABLE
     for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
-        if not v.keep or b.kind is BlockKind.TABLE:
+        if v.reason not in KEEP_REASONS or b.kind is table:
             continue
-        key = _fold(b.text)
-        if len(key) < 20:  # noqa: PLR2004 - short repeats ("Yes", "1.") are legitimate
+        text = b.text
+        # ASCII text keeps its length in lower case and folding only shortens
+        # it: a short ASCII block has a short key.
+        if len(text) < _MIN_REPEAT_CHARS and text.isascii():
             continue
-        parent = b.span.rsplit("/", 1)[0] if b.span.startswith("/") else ""
+        key = _fold(text)
+        if len(key) < _MIN_REPEAT_CHARS:
+            continue
+        span = b.span
+        parent = span.rsplit("/", 1)[0] if span[:1] == "/" else ""
         first = seen.get(key)
         if first is None:
             seen[key] = parent
