@@ -30,8 +30,9 @@ EDGE_MAX_WORDS = 4
 _TITLE_CLEAN = re.compile(r"[\W_]+")
 
 
-# For ASCII text the regex's work is a deletion table (same key, done in C).
-_ASCII_NON_WORD = str.maketrans({chr(c): None for c in range(128) if not chr(c).isalnum()})
+# For ASCII text the regex's work is a deletion table (same key, done in C), on
+# bytes: bytes.translate is a plain table look-up, far faster than a str mapping.
+_ASCII_NON_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def title_key(text: str) -> str:
@@ -39,7 +40,7 @@ def title_key(text: str) -> str:
     low = text.lower()
     plain = low if low.isascii() else ascii_prose(low)
     if plain.isascii():
-        return plain.translate(_ASCII_NON_WORD)
+        return plain.encode().translate(None, _ASCII_NON_WORD).decode()
     return _TITLE_CLEAN.sub("", low)
 
 

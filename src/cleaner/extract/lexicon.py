@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 
 from cleaner.core.reasons import Reason
-from cleaner.extract.features import ASCII_WORD_SPLIT
+from cleaner.extract.features import ascii_words
 
 # A "starts with" phrase may be followed by this many more words (a see-also
 # headline is rarely longer; a real paragraph starting "See also" is).
@@ -84,7 +84,7 @@ _Entry = tuple[int, int, Reason, str]
 
 def _words(text: str) -> list[str]:
     """The \\w+ words of ``text`` (a regex only for non-ASCII text)."""
-    return text.translate(ASCII_WORD_SPLIT).split() if text.isascii() else _TOKEN.findall(text)
+    return ascii_words(text) if text.isascii() else _TOKEN.findall(text)
 
 
 @dataclass(slots=True)
@@ -133,12 +133,17 @@ class ContainsIndex:
 
     def find(self, norm: str) -> tuple[Reason, str] | None:
         """The first family with a phrase in ``norm`` and the phrase, if any."""
+        # _words inlined, and nothing built for the usual line that files no phrase.
+        hits = self.words.intersection(
+            ascii_words(norm) if norm.isascii() else _TOKEN.findall(norm))
+        keys = [key for key in self.by_substring if key in norm]
+        if not hits and not keys:
+            return None
         found: list[_Entry] = []
-        for word in self.words.intersection(_words(norm)):
+        for word in hits:
             found.extend(e for e in self.by_word[word] if e[3] in norm)
-        for key, entries in self.by_substring.items():
-            if key in norm:
-                found.extend(e for e in entries if e[3] in norm)
+        for key in keys:
+            found.extend(e for e in self.by_substring[key] if e[3] in norm)
         if not found:
             return None
         family = min(e[0] for e in found)
