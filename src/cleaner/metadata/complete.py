@@ -63,7 +63,8 @@ def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
     if title:
         want = title_key(title)
         anchor = next((i for i, b in enumerate(blocks)
-                       if b.features.words <= TITLE_MAX_WORDS and title_key(b.text) == want), None)
+                       if b.features.words <= TITLE_MAX_WORDS and _may_be_key(b.text, want)
+                       and title_key(b.text) == want), None)
         if anchor is not None:
             spans.insert(0, (max(0, anchor - TITLE_BEFORE), anchor + TITLE_AFTER))
     seen: set[int] = set()
@@ -74,6 +75,14 @@ def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
                 seen.add(i)
                 out.append(blocks[i])
     return out
+
+
+def _may_be_key(text: str, key: str) -> bool:
+    """False when ``title_key(text)`` cannot be ``key``: a text starting with a
+    letter or digit starts its key with it (lower case). Most lines fail here,
+    without the key being computed."""
+    first = text[:1].lower()[:1]
+    return first == key[:1] or not first.isalnum()
 
 
 def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str], list[str]]:
