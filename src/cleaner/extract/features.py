@@ -69,16 +69,16 @@ _ASCII_WORD_SPLIT_LINES = ASCII_WORD_SPLIT[:10] + b"\n" + ASCII_WORD_SPLIT[11:]
 
 
 def total_words(texts: list[str]) -> int:
-    """``sum(count_words(t) for t in texts)``, in a few passes over the joined
-    texts when they are ASCII prose without line breaks (the kept lines of a
-    text page: one count_words call per line costs three times as much)."""
-    joined = ascii_prose("\n".join(texts))
-    if joined.isascii():
-        pieces = joined.encode().translate(_ASCII_WORD_SPLIT_LINES).split(b"\n")
-        if len(pieces) == len(texts):  # no text held a line break of its own
-            return sum([max(len(piece.split()), len(text) // MAX_WORD_CHARS)
-                        for piece, text in zip(pieces, texts, strict=True)])
-    return sum(count_words(text) for text in texts)
+    """``sum(count_words(t) for t in texts)``; the ASCII texts (most kept lines)
+    counted in a few passes over their join, when none holds a line break (one
+    count_words call per line costs about three times as much)."""
+    plain = [text for text in texts if text.isascii()]
+    total = sum(count_words(text) for text in texts if not text.isascii())
+    pieces = "\n".join(plain).encode().translate(_ASCII_WORD_SPLIT_LINES).split(b"\n")
+    if len(pieces) != len(plain):  # a text held a line break (or there is none)
+        return total + sum(count_words(text) for text in plain)
+    return total + sum([max(len(piece.split()), len(text) // MAX_WORD_CHARS)
+                        for piece, text in zip(pieces, plain, strict=True)])
 
 
 # ASCII characters by class, for measure(): \w characters to "a", the

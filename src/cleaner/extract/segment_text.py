@@ -87,12 +87,10 @@ def features_of(text: str, words: int) -> Features:
     """The shared Features, measured without regexes on the hot path."""
     puncts = (text.count(",") + text.count(".") + text.count(";") + text.count(":")
               + text.count("!") + text.count("?"))
-    return Features(
-        words=words,
-        chars=len(text),
-        ends_sentence=text[-1] in SENTENCE_END,
-        punct_per_word=puncts / words if words else 0.0,
-    )
+    # Positional: words, chars, link_chars, link_count, link_density,
+    # ends_sentence, punct_per_word (keyword calls cost more).
+    return Features(words, len(text), 0, 0, 0.0, text[-1] in SENTENCE_END,
+                    puncts / words if words else 0.0)
 
 
 def _strip_bullet(line: str) -> tuple[str, bool, bool]:
@@ -249,9 +247,8 @@ def group_block(lines: Sequence[Line], block_id: int) -> Block:
     anyway, and the span still names every line the verdict covers."""
     text = "\n".join([line.text for line in lines])
     words = sum([line.words for line in lines])
-    return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH,
-                 features=features_of(text, words), span=_span(lines[0].start, lines[-1].end),
-                 hints=GROUP_HINT)
+    return Block(block_id, text, BlockKind.PARAGRAPH, features_of(text, words), 0,
+                 _span(lines[0].start, lines[-1].end), GROUP_HINT)
 
 
 def segment_text(text: str) -> list[Block]:

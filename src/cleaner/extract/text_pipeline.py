@@ -107,9 +107,9 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         b = blocks[i]
         if marks[i] is None and b.features.words <= CONTAINS_MAX_WORDS:
             marks[i] = lexicon.match(b.text, b.features.words)
-    for i in range(first, edge_stop):
+    for i in (*range(first, body.start), *range(body.stop, edge_stop)):
         b = blocks[i]
-        if marks[i] is None and (i < body.start or i >= body.stop) and is_menu_item(
+        if marks[i] is None and is_menu_item(
                 b.text, b.features.words, b.features.ends_sentence, b.ordered):
             marks[i] = _MENU
     body_marks(blocks, body.start, body.stop - 1, lexicon, marks)

@@ -251,8 +251,9 @@ def body_marks(blocks: Sequence[Block], start: int, end: int, lexicon: Lexicon,
     run: list[int] = []
     for i in range(start, end + 2):
         b = blocks[i] if i <= end else None
-        if b is not None and is_menu_item(b.text, b.features.words, b.features.ends_sentence,
-                                          b.ordered):
+        # is_menu_item's cheap conditions first: most lines are long or end a sentence.
+        if b is not None and b.features.words <= MENU_ITEM_WORDS and is_menu_item(
+                b.text, b.features.words, b.features.ends_sentence, b.ordered):
             run.append(i)
             continue
         if len(run) >= MENU_RUN:
@@ -261,7 +262,8 @@ def body_marks(blocks: Sequence[Block], start: int, end: int, lexicon: Lexicon,
         run = []
         if b is None or marks[i] is not None:
             continue
-        if not _HAS_WORD.search(b.text):
+        # A line that starts with a letter or digit has a word (\w covers isalnum).
+        if not b.text[:1].isalnum() and not _HAS_WORD.search(b.text):
             marks[i] = (Reason.EMPTY, "no words")
         elif b.features.words <= CRUMB_MAX_WORDS and _has_separator(b.text) and (
             breadcrumb_parts(b.text, b.features.words, lexicon) is not None
