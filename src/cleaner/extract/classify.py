@@ -239,7 +239,10 @@ def classify_blocks(
     """Verdicts for all blocks: first pass, then heading/edge/duplicate passes."""
     key = title_key(title) if title else ""
     disabled = _disabled_kinds(settings)
+    # A mark that names what the block is (not a broad area) is its verdict, as
+    # in first_pass: built here, without the call (text pages mark most lines).
     verdicts = [
+        Verdict(m[0], mark_rule, m[1]) if m is not None and m[0] not in _BROAD else
         first_pass(b, m, b.id in region, key, lexicon, settings,  # type: ignore[operator]
                    mark_rule, disabled)
         for b, m in zip(blocks, marks, strict=True)
