@@ -53,8 +53,12 @@ def normalise(text: str) -> str:
             if char in text:
                 text = text.replace(char, plain)
     # split() and re's \s agree on what white space is (str.isspace); the ends
-    # it drops are trimmed below anyway (" " is in _LEAD and _TRAIL).
-    text = " ".join(text.lower().split())
+    # it drops are trimmed below anyway (" " is in _LEAD and _TRAIL). Text that
+    # is printable (its only white space is the ASCII space) without a double
+    # space is folded already, as lines of text pages are: no split and join.
+    text = text.lower()
+    if not text.isprintable() or "  " in text:
+        text = " ".join(text.split())
     return text.strip(_LEAD).rstrip(_TRAIL).strip()
 
 
