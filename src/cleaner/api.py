@@ -7,6 +7,7 @@ from typing import Any
 
 from cleaner.core.errors import EmptyInputError, TooLargeError
 from cleaner.core.model import Comment, Document, InputKind, Page, Source
+from cleaner.core.reasons import KEEP_REASONS
 from cleaner.core.settings import DEFAULT_SETTINGS, Settings
 from cleaner.extract.comments import extract_comments
 from cleaner.extract.features import total_words
@@ -111,7 +112,7 @@ def clean(
         meta = text_page_metadata(found.title, found.authors, found.date, page.url,
                                   result.blocks, result.verdicts)
     words = total_words([b.text for b, v in zip(result.blocks, result.verdicts, strict=True)
-                         if v.keep])
+                         if v.reason in KEEP_REASONS])
     meta = replace(meta, word_count=words)
     return Document(
         blocks=result.blocks,

@@ -170,7 +170,7 @@ def _settle_headings(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
 
 def _trim_edges(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     """Remove tiny unpunctuated blocks at the start and end of the kept text."""
-    kept = [i for i, v in enumerate(verdicts) if v.keep]
+    kept = [i for i, v in enumerate(verdicts) if v.reason in KEEP_REASONS]
     for order in (kept, kept[::-1]):
         for i in order:
             b = blocks[i]

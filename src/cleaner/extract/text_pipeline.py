@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner.core.model import Block, Verdict
-from cleaner.core.reasons import Reason
+from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
 from cleaner.extract.html_pipeline import Extraction
@@ -131,7 +131,7 @@ def _drop_from(blocks: list[Block], verdicts: list[Verdict], start: int, stop: i
                verdict: Verdict) -> None:
     """Remove the kept blocks of ``start..stop-1`` with ``verdict``."""
     for i in range(start, stop):
-        if verdicts[i].keep:
+        if verdicts[i].reason in KEEP_REASONS:
             verdicts[i] = verdict
 
 
@@ -143,11 +143,11 @@ def _cut_tail(blocks: list[Block], verdicts: list[Verdict], body: range) -> None
     an author bio, a comment) belongs to the page, not to the article. A lone
     "See also" line inside the text is not a run, so the text goes on past it.
     """
-    total = sum(blocks[i].features.words for i in body if verdicts[i].keep)
+    total = sum(blocks[i].features.words for i in body if verdicts[i].reason in KEEP_REASONS)
     seen = run = 0
     for i in body:
         v = verdicts[i]
-        if v.keep:
+        if v.reason in KEEP_REASONS:
             seen += blocks[i].features.words
             run = 0
             continue

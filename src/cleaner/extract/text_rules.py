@@ -305,7 +305,8 @@ def lists_under_headers(blocks: Sequence[Block], verdicts: list[Verdict], body: 
     i = body.start
     while i < body.stop:
         v = verdicts[i]
-        if v.keep or v.reason not in LIST_HEADERS or blocks[i].features.words > LIST_HEADER_WORDS:
+        # (a kept block has none of these reasons)
+        if v.reason not in LIST_HEADERS or blocks[i].features.words > LIST_HEADER_WORDS:
             i += 1
             continue
         j = i + 1

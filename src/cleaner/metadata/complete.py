@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from cleaner.core.model import Block, Metadata, Verdict
-from cleaner.core.reasons import Reason
+from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.extract.classify import title_key
 from cleaner.extract.rules.shapes import BYLINE_MAX_WORDS, DATE_LINE, byline_name, has_copyright
 from cleaner.metadata.authors import clean_name, looks_personal
@@ -56,7 +56,7 @@ _NOT_A_DATELINE = ("today", "heute", "aujourd", "hoy", "oggi", "vandaag", "dzisi
 def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
                 title: str | None = None) -> list[Block]:
     """Short blocks around the headline and the start of the article."""
-    start = next((i for i, v in enumerate(verdicts) if v.keep), None)
+    start = next((i for i, v in enumerate(verdicts) if v.reason in KEEP_REASONS), None)
     if start is None:
         return []
     spans = [(max(0, start - WINDOW_BEFORE), start + WINDOW_AFTER)]
@@ -126,7 +126,7 @@ def _language_text(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> str:
     parts: list[str] = []
     size = 0
     for b, v in zip(blocks, verdicts, strict=True):
-        if v.keep and b.kind.value != "code":
+        if v.reason in KEEP_REASONS and b.kind.value != "code":
             parts.append(b.text)
             size += len(b.text)
             if size >= LANGUAGE_SAMPLE_CHARS:
@@ -145,7 +145,8 @@ def finish(meta: Metadata, declared: list[str], blocks: Sequence[Block],
         sources["language"] = origin
     if flag:
         flags["language"] = flag
-    words = sum(b.features.words for b, v in zip(blocks, verdicts, strict=True) if v.keep)
+    words = sum(b.features.words for b, v in zip(blocks, verdicts, strict=True)
+                if v.reason in KEEP_REASONS)
     page_type = meta.page_type
     if page_type is None:
         dated = bool(meta.date or meta.authors)
