@@ -41,6 +41,9 @@ MERGE_MIN_WORDS = 4
 CRUMB_SEPARATORS = frozenset({"»", "›", ">", "/", "|", "→", "::", "•", "·"})
 # Last characters of the separators (a line ending otherwise ends with none).
 _CRUMB_LAST = frozenset(sep[-1] for sep in CRUMB_SEPARATORS)
+# Sentence ends that end no separator: after them a line glues only when it
+# starts with "," ";" ")" "]" or is a separator (see _glues).
+_ENDS_NO_CRUMB = SENTENCE_END - _CRUMB_LAST
 # Longest fragment that a breadcrumb separator may glue to its neighbours.
 CRUMB_PART_WORDS = 12
 
@@ -155,7 +158,11 @@ def split_lines(text: str) -> list[Line]:
             continue
         if "  " in line or "\t" in line or "\xa0" in line:
             line = " ".join(line.split())
-        if parts and not prev_blank and _glues(parts[-1], words, line):
+        # The usual case first: the previous line ends a sentence (and no trail
+        # separator), the next does not continue it: _glues would say no.
+        if parts and not prev_blank and not (
+                parts[-1][-1] in _ENDS_NO_CRUMB and line[0] not in ",;)]"
+                and line not in CRUMB_SEPARATORS) and _glues(parts[-1], words, line):
             parts.append(line)
             words += line.count(" ") + 1 if line.isprintable() else len(line.split())
             end = lineno
