@@ -82,14 +82,11 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     lo = max(0, region.start - HEAD_SCAN)
     blocks, marks = _outside_blocks(lines, 0, lo, repeated)
     first = len(blocks)
-    for i in range(lo, region.end + 1):
-        blocks.append(line_block(lines[i], len(blocks)))
-        marks.append(repeated.get(i))
-    body = range(first + (region.start - lo), len(blocks))
     hi = min(len(lines), region.end + 1 + EDGE_SCAN)
-    for i in range(region.end + 1, hi):
-        blocks.append(line_block(lines[i], len(blocks)))
-        marks.append(repeated.get(i))
+    # One block per line from the head scan through the edge below the body.
+    blocks.extend([line_block(lines[i], first - lo + i) for i in range(lo, hi)])
+    marks.extend([repeated.get(i) for i in range(lo, hi)] if repeated else [None] * (hi - lo))
+    body = range(first + (region.start - lo), first + (region.end + 1 - lo))
     edge_stop = len(blocks)
     tail, tail_marks = _outside_blocks(lines, hi, len(lines), repeated, len(blocks))
     blocks.extend(tail)
