@@ -156,15 +156,18 @@ def split_lines(text: str) -> list[Line]:
         if not line:
             prev_blank = True
             continue
-        if "  " in line or "\t" in line or "\xa0" in line:
+        # A printable line holds no tab or no-break space (both are unprintable).
+        printable = line.isprintable()
+        if "  " in line or (not printable and ("\t" in line or "\xa0" in line)):
             line = " ".join(line.split())
+            printable = line.isprintable()
         # The usual case first: the previous line ends a sentence (and no trail
         # separator), the next does not continue it: _glues would say no.
         if parts and not prev_blank and not (
                 parts[-1][-1] in _ENDS_NO_CRUMB and line[0] not in ",;)]"
                 and line not in CRUMB_SEPARATORS) and _glues(parts[-1], words, line):
             parts.append(line)
-            words += line.count(" ") + 1 if line.isprintable() else len(line.split())
+            words += line.count(" ") + 1 if printable else len(line.split())
             end = lineno
             continue
         if parts:
@@ -186,7 +189,9 @@ def split_lines(text: str) -> list[Line]:
             bullet = ordered = False
         indent = len(raw) - len(raw.lstrip(" ")) if raw[0] == " " else 0
         parts = [line]
-        words = line.count(" ") + 1 if line.isprintable() else len(line.split())
+        # (A bullet taken off a printable line leaves it printable; split() is
+        # right in any case.)
+        words = line.count(" ") + 1 if printable else len(line.split())
         start = end = lineno
         blank_before = prev_blank
         prev_blank = False
