@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.extract.classify import _fold, title_key
-from cleaner.extract.features import MAX_WORD_CHARS, count_words
-from cleaner.extract.lexicon import _TOKEN, Lexicon, _words, normalise
+from cleaner.extract.features import MAX_WORD_CHARS, count_words, total_words
+from cleaner.extract.lexicon import _LEAD, _QUOTES, _TOKEN, _TRAIL, Lexicon, _words, normalise
 from cleaner.extract.rules.shapes import COPYRIGHT, has_copyright
 from cleaner.extract.segment_text import split_lines
 from cleaner.extract.text_lexicon import memo_lexicon
@@ -44,9 +44,19 @@ def test_fast_paths_agree_with_their_definitions(text: str) -> None:
     assert title_key(text) == re.sub(r"[\W_]+", "", text.lower())
     assert _fold(text) == " ".join(text.lower().split())
     norm = normalise(text)
+    folded = " ".join(text.translate(_QUOTES).lower().split())
+    assert norm == folded.strip(_LEAD).rstrip(_TRAIL).strip()
     assert _words(norm) == _TOKEN.findall(norm)
     assert _has_separator(text) == any(
         sep in text for sep in ("»", "›", ">", "/", "|", "→", "::", "•", "·"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TEXT, max_size=8))
+def test_total_words_is_the_sum_of_counts(texts: list[str]) -> None:
+    assert total_words(texts) == sum(count_words(t) for t in texts)
+    ascii_only = [t.encode("ascii", "ignore").decode() for t in texts]
+    assert total_words(ascii_only) == sum(count_words(t) for t in ascii_only)
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,9 +7,10 @@ from typing import Any
 
 from cleaner.core.errors import EmptyInputError, TooLargeError
 from cleaner.core.model import Comment, Document, InputKind, Page, Source
+from cleaner.core.reasons import KEEP_REASONS
 from cleaner.core.settings import DEFAULT_SETTINGS, Settings
 from cleaner.extract.comments import extract_comments
-from cleaner.extract.features import count_words
+from cleaner.extract.features import total_words
 from cleaner.extract.html_pipeline import extract_html
 from cleaner.extract.text_pipeline import extract_text
 from cleaner.inputs.decode import (
@@ -110,8 +111,8 @@ def clean(
         found = result.findings
         meta = text_page_metadata(found.title, found.authors, found.date, page.url,
                                   result.blocks, result.verdicts)
-    words = sum(count_words(b.text) for b, v in zip(result.blocks, result.verdicts, strict=True)
-                if v.keep)
+    words = total_words([b.text for b, v in zip(result.blocks, result.verdicts, strict=True)
+                         if v.reason in KEEP_REASONS])
     meta = replace(meta, word_count=words)
     return Document(
         blocks=result.blocks,

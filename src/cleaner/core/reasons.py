@@ -59,7 +59,7 @@ class Reason(StrEnum):
     @property
     def keeps(self) -> bool:
         """True for the reasons that keep a block in the article."""
-        return self in _KEEP
+        return self in KEEP_REASONS
 
     @property
     def meaning(self) -> str:
@@ -67,7 +67,7 @@ class Reason(StrEnum):
         return MEANINGS[self]
 
 
-_KEEP = frozenset({Reason.ARTICLE_BODY, Reason.ARTICLE_HEADING, Reason.USER_KEEP})
+KEEP_REASONS = frozenset({Reason.ARTICLE_BODY, Reason.ARTICLE_HEADING, Reason.USER_KEEP})
 
 MEANINGS: dict[Reason, str] = {
     Reason.ARTICLE_BODY: "text of the article body",

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from cleaner.core.model import Block, BlockKind, Verdict
-from cleaner.core.reasons import Reason
+from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.features import ascii_prose
 from cleaner.extract.lexicon import Lexicon
@@ -30,8 +30,9 @@ EDGE_MAX_WORDS = 4
 _TITLE_CLEAN = re.compile(r"[\W_]+")
 
 
-# For ASCII text the regex's work is a deletion table (same key, done in C).
-_ASCII_NON_WORD = str.maketrans({chr(c): None for c in range(128) if not chr(c).isalnum()})
+# For ASCII text the regex's work is a deletion table (same key, done in C), on
+# bytes: bytes.translate is a plain table look-up, far faster than a str mapping.
+_ASCII_NON_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 def title_key(text: str) -> str:
@@ -39,7 +40,7 @@ def title_key(text: str) -> str:
     low = text.lower()
     plain = low if low.isascii() else ascii_prose(low)
     if plain.isascii():
-        return plain.translate(_ASCII_NON_WORD)
+        return plain.encode().translate(None, _ASCII_NON_WORD).decode()
     return _TITLE_CLEAN.sub("", low)
 
 
@@ -197,7 +198,7 @@ def _keep_defined_terms(blocks: Sequence[Block], verdicts: list[Verdict]) -> Non
 
 def _trim_edges(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     """Remove tiny unpunctuated blocks at the start and end of the kept text."""
-    kept = [i for i, v in enumerate(verdicts) if v.keep]
+    kept = [i for i, v in enumerate(verdicts) if v.reason in KEEP_REASONS]
     for order in (kept, kept[::-1]):
         for n, i in enumerate(order):
             b = blocks[i]
@@ -213,6 +214,10 @@ def _trim_edges(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
                 break
 
 
+# Short repeats ("Yes", "1.") are legitimate: only keys this long count as duplicates.
+_MIN_REPEAT_CHARS = 20
+
+
 def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     """Remove kept blocks whose text repeats an earlier kept block.
 
@@ -222,13 +227,20 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     every repeat counts.
     """
     seen: dict[str, str] = {}
+    table = BlockKind.TABLE
     for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
-        if not v.keep or b.kind is BlockKind.TABLE:
+        if v.reason not in KEEP_REASONS or b.kind is table:
             continue
-        key = _fold(b.text)
-        if len(key) < 20:  # noqa: PLR2004 - short repeats ("Yes", "1.") are legitimate
+        text = b.text
+        # ASCII text keeps its length in lower case and folding only shortens
+        # it: a short ASCII block has a short key.
+        if len(text) < _MIN_REPEAT_CHARS and text.isascii():
             continue
-        parent = b.span.rsplit("/", 1)[0] if b.span.startswith("/") else ""
+        key = _fold(text)
+        if len(key) < _MIN_REPEAT_CHARS:
+            continue
+        span = b.span
+        parent = span.rsplit("/", 1)[0] if span[:1] == "/" else ""
         first = seen.get(key)
         if first is None:
             seen[key] = parent
@@ -258,7 +270,10 @@ def classify_blocks(
     """Verdicts for all blocks: first pass, then heading/edge/duplicate passes."""
     key = title_key(title) if title else ""
     disabled = _disabled_kinds(settings)
+    # A mark that names what the block is (not a broad area) is its verdict, as
+    # in first_pass: built here, without the call (text pages mark most lines).
     verdicts = [
+        Verdict(m[0], mark_rule, m[1]) if m is not None and m[0] not in _BROAD else
         first_pass(b, m, b.id in region, key, lexicon, settings,  # type: ignore[operator]
                    mark_rule, disabled)
         for b, m in zip(blocks, marks, strict=True)

@@ -39,6 +39,11 @@ MERGE_MIN_WORDS = 4
 # Soup-style pages split breadcrumbs into "Home" / "»" / "News": these
 # separators glue their neighbours into one line so the trail is seen whole.
 CRUMB_SEPARATORS = frozenset({"»", "›", ">", "/", "|", "→", "::", "•", "·"})
+# Last characters of the separators (a line ending otherwise ends with none).
+_CRUMB_LAST = frozenset(sep[-1] for sep in CRUMB_SEPARATORS)
+# Sentence ends that end no separator: after them a line glues only when it
+# starts with "," ";" ")" "]" or is a separator (see _glues).
+_ENDS_NO_CRUMB = SENTENCE_END - _CRUMB_LAST
 # Longest fragment that a breadcrumb separator may glue to its neighbours.
 CRUMB_PART_WORDS = 12
 
@@ -85,12 +90,10 @@ def features_of(text: str, words: int) -> Features:
     """The shared Features, measured without regexes on the hot path."""
     puncts = (text.count(",") + text.count(".") + text.count(";") + text.count(":")
               + text.count("!") + text.count("?"))
-    return Features(
-        words=words,
-        chars=len(text),
-        ends_sentence=text[-1] in SENTENCE_END,
-        punct_per_word=puncts / words if words else 0.0,
-    )
+    # Positional: words, chars, link_chars, link_count, link_density,
+    # ends_sentence, punct_per_word (keyword calls cost more).
+    return Features(words, len(text), 0, 0, 0.0, text[-1] in SENTENCE_END,
+                    puncts / words if words else 0.0)
 
 
 def _strip_bullet(line: str) -> tuple[str, bool, bool]:
@@ -113,7 +116,9 @@ def _strip_bullet(line: str) -> tuple[str, bool, bool]:
 
 def _glues(prev: str, prev_words: int, nxt: str) -> bool:
     """Does ``nxt`` continue the sentence that ``prev`` left open?"""
-    if nxt in CRUMB_SEPARATORS or prev.rsplit(" ", 1)[-1] in CRUMB_SEPARATORS:
+    # The last-character test spares most lines the rsplit.
+    if nxt in CRUMB_SEPARATORS or (prev[-1] in _CRUMB_LAST
+                                   and prev.rsplit(" ", 1)[-1] in CRUMB_SEPARATORS):
         return prev_words <= CRUMB_PART_WORDS and len(nxt.split()) <= CRUMB_PART_WORDS
     if prev[-1] in SENTENCE_END and nxt[0] not in ",;)]":
         return False
@@ -134,37 +139,59 @@ def split_lines(text: str) -> list[Line]:
     """The page's lines in order, fragments glued, bullets taken off.
 
     The hottest loop of the text path: per line one strip, one printable test
-    and a space count instead of a ``split()`` (see :func:`_split_count`)."""
+    and a space count instead of a ``split()`` (see :func:`_split_count`,
+    inlined here with the single-fragment case of :func:`_make_line`: most
+    lines are one fragment, and a call per line costs as much as its work)."""
     lines: list[Line] = []
     append = lines.append
+    new_line = _new_line
     parts: list[str] = []
     words = start = end = 0
     bullet = ordered = blank_before = False
     indent = 0
     prev_blank = True
-    lineno = 0
-    for raw in text.splitlines():
-        lineno += 1
+    line = ""
+    for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
             prev_blank = True
             continue
-        if "  " in line or "\t" in line or "\xa0" in line:
+        # A printable line holds no tab or no-break space (both are unprintable).
+        printable = line.isprintable()
+        if "  " in line or (not printable and ("\t" in line or "\xa0" in line)):
             line = " ".join(line.split())
-        if parts and not prev_blank and _glues(parts[-1], words, line):
+            printable = line.isprintable()
+        # The usual case first: the previous line ends a sentence (and no trail
+        # separator), the next does not continue it: _glues would say no.
+        if parts and not prev_blank and not (
+                parts[-1][-1] in _ENDS_NO_CRUMB and line[0] not in ",;)]"
+                and line not in CRUMB_SEPARATORS) and _glues(parts[-1], words, line):
             parts.append(line)
-            words += _split_count(line)
+            words += line.count(" ") + 1 if printable else len(line.split())
             end = lineno
             continue
         if parts:
-            append(_make_line(parts, words, bullet, ordered, start, end, blank_before, indent))
-        if line[0] in _MAYBE_BULLET or line[0].isdigit():
-            body, bullet, ordered = _strip_bullet(line)
+            if len(parts) == 1:
+                joined = parts[0]
+                if not (joined.isascii() or max(joined) < _CJK_START):
+                    words = count_words(joined)
+                last = joined[-1]
+                append(new_line(Line, (joined, words, last in SENTENCE_END and not (
+                    last == "…" or joined.endswith("..")), bullet, ordered, start, end,
+                    blank_before, indent)))
+            else:
+                append(_make_line(parts, words, bullet, ordered, start, end, blank_before,
+                                  indent))
+        first = line[0]
+        if first in _MAYBE_BULLET or first.isdigit():
+            line, bullet, ordered = _strip_bullet(line)
         else:
-            body, bullet, ordered = line, False, False
+            bullet = ordered = False
         indent = len(raw) - len(raw.lstrip(" ")) if raw[0] == " " else 0
-        parts = [body]
-        words = _split_count(body)
+        parts = [line]
+        # (A bullet taken off a printable line leaves it printable; split() is
+        # right in any case.)
+        words = line.count(" ") + 1 if printable else len(line.split())
         start = end = lineno
         blank_before = prev_blank
         prev_blank = False
@@ -210,15 +237,19 @@ def _span(start: int, end: int) -> str:
 
 def line_block(line: Line, block_id: int) -> Block:
     """The block of one line (article candidates get one block per line)."""
-    text = line.text
-    features = features_of(text, line.words)
-    start, end = line.start, line.end
+    text, words, _, bullet, ordered, start, end = line[:7]
+    # features_of inlined, and both objects built from positional arguments:
+    # this runs for every line near the article.
+    puncts = (text.count(",") + text.count(".") + text.count(";") + text.count(":")
+              + text.count("!") + text.count("?"))
+    features = Features(words, len(text), 0, 0, 0.0, text[-1] in SENTENCE_END,
+                        puncts / words if words else 0.0)
     span = f"line {start}" if start == end else f"lines {start}-{end}"
-    if line.bullet:
-        return Block(id=block_id, text=text, kind=BlockKind.LIST_ITEM, features=features,
-                     span=span, hints=BULLET_HINT, ordered=line.ordered)
-    return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH, features=features,
-                 span=span, hints=NO_HINTS, ordered=line.ordered)
+    if bullet:
+        return Block(block_id, text, BlockKind.LIST_ITEM, features, 0, span, BULLET_HINT,
+                     None, (), ordered)
+    return Block(block_id, text, BlockKind.PARAGRAPH, features, 0, span, NO_HINTS, None, (),
+                 ordered)
 
 
 def group_block(lines: Sequence[Line], block_id: int) -> Block:
@@ -228,9 +259,8 @@ def group_block(lines: Sequence[Line], block_id: int) -> Block:
     anyway, and the span still names every line the verdict covers."""
     text = "\n".join([line.text for line in lines])
     words = sum([line.words for line in lines])
-    return Block(id=block_id, text=text, kind=BlockKind.PARAGRAPH,
-                 features=features_of(text, words), span=_span(lines[0].start, lines[-1].end),
-                 hints=GROUP_HINT)
+    return Block(block_id, text, BlockKind.PARAGRAPH, features_of(text, words), 0,
+                 _span(lines[0].start, lines[-1].end), GROUP_HINT)
 
 
 def segment_text(text: str) -> list[Block]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cleaner.core.model import Block, Verdict
-from cleaner.core.reasons import Reason
+from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
 from cleaner.extract.html_pipeline import Extraction
@@ -82,14 +82,11 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     lo = max(0, region.start - HEAD_SCAN)
     blocks, marks = _outside_blocks(lines, 0, lo, repeated)
     first = len(blocks)
-    for i in range(lo, region.end + 1):
-        blocks.append(line_block(lines[i], len(blocks)))
-        marks.append(repeated.get(i))
-    body = range(first + (region.start - lo), len(blocks))
     hi = min(len(lines), region.end + 1 + EDGE_SCAN)
-    for i in range(region.end + 1, hi):
-        blocks.append(line_block(lines[i], len(blocks)))
-        marks.append(repeated.get(i))
+    # One block per line from the head scan through the edge below the body.
+    blocks.extend([line_block(lines[i], first - lo + i) for i in range(lo, hi)])
+    marks.extend([repeated.get(i) for i in range(lo, hi)] if repeated else [None] * (hi - lo))
+    body = range(first + (region.start - lo), first + (region.end + 1 - lo))
     edge_stop = len(blocks)
     tail, tail_marks = _outside_blocks(lines, hi, len(lines), repeated, len(blocks))
     blocks.extend(tail)
@@ -107,9 +104,9 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         b = blocks[i]
         if marks[i] is None and b.features.words <= CONTAINS_MAX_WORDS:
             marks[i] = lexicon.match(b.text, b.features.words)
-    for i in range(first, edge_stop):
+    for i in (*range(first, body.start), *range(body.stop, edge_stop)):
         b = blocks[i]
-        if marks[i] is None and (i < body.start or i >= body.stop) and is_menu_item(
+        if marks[i] is None and is_menu_item(
                 b.text, b.features.words, b.features.ends_sentence, b.ordered):
             marks[i] = _MENU
     body_marks(blocks, body.start, body.stop - 1, lexicon, marks)
@@ -131,7 +128,7 @@ def _drop_from(blocks: list[Block], verdicts: list[Verdict], start: int, stop: i
                verdict: Verdict) -> None:
     """Remove the kept blocks of ``start..stop-1`` with ``verdict``."""
     for i in range(start, stop):
-        if verdicts[i].keep:
+        if verdicts[i].reason in KEEP_REASONS:
             verdicts[i] = verdict
 
 
@@ -143,11 +140,11 @@ def _cut_tail(blocks: list[Block], verdicts: list[Verdict], body: range) -> None
     an author bio, a comment) belongs to the page, not to the article. A lone
     "See also" line inside the text is not a run, so the text goes on past it.
     """
-    total = sum(blocks[i].features.words for i in body if verdicts[i].keep)
+    total = sum(blocks[i].features.words for i in body if verdicts[i].reason in KEEP_REASONS)
     seen = run = 0
     for i in body:
         v = verdicts[i]
-        if v.keep:
+        if v.reason in KEEP_REASONS:
             seen += blocks[i].features.words
             run = 0
             continue

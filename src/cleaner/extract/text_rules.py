@@ -251,8 +251,9 @@ def body_marks(blocks: Sequence[Block], start: int, end: int, lexicon: Lexicon,
     run: list[int] = []
     for i in range(start, end + 2):
         b = blocks[i] if i <= end else None
-        if b is not None and is_menu_item(b.text, b.features.words, b.features.ends_sentence,
-                                          b.ordered):
+        # is_menu_item's cheap conditions first: most lines are long or end a sentence.
+        if b is not None and b.features.words <= MENU_ITEM_WORDS and is_menu_item(
+                b.text, b.features.words, b.features.ends_sentence, b.ordered):
             run.append(i)
             continue
         if len(run) >= MENU_RUN:
@@ -261,7 +262,8 @@ def body_marks(blocks: Sequence[Block], start: int, end: int, lexicon: Lexicon,
         run = []
         if b is None or marks[i] is not None:
             continue
-        if not _HAS_WORD.search(b.text):
+        # A line that starts with a letter or digit has a word (\w covers isalnum).
+        if not b.text[:1].isalnum() and not _HAS_WORD.search(b.text):
             marks[i] = (Reason.EMPTY, "no words")
         elif b.features.words <= CRUMB_MAX_WORDS and _has_separator(b.text) and (
             breadcrumb_parts(b.text, b.features.words, lexicon) is not None
@@ -277,8 +279,6 @@ def body_marks(blocks: Sequence[Block], start: int, end: int, lexicon: Lexicon,
 
 def mark_headings(blocks: list[Block], start: int, end: int, marks: Sequence[Mark]) -> None:
     """Short unpunctuated lines right above prose become headings (kept, not menus)."""
-    from dataclasses import replace
-
     for i in range(start, end):
         b = blocks[i]
         f = b.features
@@ -286,7 +286,9 @@ def mark_headings(blocks: list[Block], start: int, end: int, marks: Sequence[Mar
                 and 1 <= f.words <= TITLE_MAX_WORDS // 2):
             nxt = blocks[i + 1]
             if nxt.features.ends_sentence or nxt.kind is BlockKind.LIST_ITEM:
-                blocks[i] = replace(b, kind=BlockKind.HEADING, level=2)
+                # Every field given (dataclasses.replace costs several times more).
+                blocks[i] = Block(b.id, b.text, BlockKind.HEADING, f, 2, b.span, b.hints,
+                                  b.markdown, b.rows, b.ordered, b.links)
 
 
 # Header lines whose family extends to the headline list below them.
@@ -303,7 +305,8 @@ def lists_under_headers(blocks: Sequence[Block], verdicts: list[Verdict], body: 
     i = body.start
     while i < body.stop:
         v = verdicts[i]
-        if v.keep or v.reason not in LIST_HEADERS or blocks[i].features.words > LIST_HEADER_WORDS:
+        # (a kept block has none of these reasons)
+        if v.reason not in LIST_HEADERS or blocks[i].features.words > LIST_HEADER_WORDS:
             i += 1
             continue
         j = i + 1

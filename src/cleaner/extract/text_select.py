@@ -184,7 +184,9 @@ def _max_run(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
     prose = 0.0
     for i in range(n):
         score = scores[i]
-        if (comments_from == n and prose >= ARTICLE_BEFORE_COMMENTS and opens_comments(lines[i])
+        # The word limit of opens_comments first: long lines skip the call.
+        if (comments_from == n and prose >= ARTICLE_BEFORE_COMMENTS
+                and lines[i].words <= COMMENT_META_WORDS and opens_comments(lines[i])
                 and (not is_commenter_line(lines[i]) or _another_commenter(lines, i))):
             comments_from = i
         if score > 0:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from cleaner.core.model import Block, Metadata, Verdict
-from cleaner.core.reasons import Reason
+from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.extract.classify import title_key
 from cleaner.extract.rules.shapes import BYLINE_MAX_WORDS, DATE_LINE, byline_name, has_copyright
 from cleaner.metadata.authors import clean_name, looks_personal
@@ -56,14 +56,15 @@ _NOT_A_DATELINE = ("today", "heute", "aujourd", "hoy", "oggi", "vandaag", "dzisi
 def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
                 title: str | None = None) -> list[Block]:
     """Short blocks around the headline and the start of the article."""
-    start = next((i for i, v in enumerate(verdicts) if v.keep), None)
+    start = next((i for i, v in enumerate(verdicts) if v.reason in KEEP_REASONS), None)
     if start is None:
         return []
     spans = [(max(0, start - WINDOW_BEFORE), start + WINDOW_AFTER)]
     if title:
         want = title_key(title)
         anchor = next((i for i, b in enumerate(blocks)
-                       if b.features.words <= TITLE_MAX_WORDS and title_key(b.text) == want), None)
+                       if b.features.words <= TITLE_MAX_WORDS and _may_be_key(b.text, want)
+                       and title_key(b.text) == want), None)
         if anchor is not None:
             spans.insert(0, (max(0, anchor - TITLE_BEFORE), anchor + TITLE_AFTER))
     seen: set[int] = set()
@@ -74,6 +75,14 @@ def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
                 seen.add(i)
                 out.append(blocks[i])
     return out
+
+
+def _may_be_key(text: str, key: str) -> bool:
+    """False when ``title_key(text)`` cannot be ``key``: a text starting with a
+    letter or digit starts its key with it (lower case). Most lines fail here,
+    without the key being computed."""
+    first = text[:1].lower()[:1]
+    return first == key[:1] or not first.isalnum()
 
 
 def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str], list[str]]:
@@ -117,7 +126,7 @@ def _language_text(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> str:
     parts: list[str] = []
     size = 0
     for b, v in zip(blocks, verdicts, strict=True):
-        if v.keep and b.kind.value != "code":
+        if v.reason in KEEP_REASONS and b.kind.value != "code":
             parts.append(b.text)
             size += len(b.text)
             if size >= LANGUAGE_SAMPLE_CHARS:
@@ -136,7 +145,8 @@ def finish(meta: Metadata, declared: list[str], blocks: Sequence[Block],
         sources["language"] = origin
     if flag:
         flags["language"] = flag
-    words = sum(b.features.words for b, v in zip(blocks, verdicts, strict=True) if v.keep)
+    words = sum(b.features.words for b, v in zip(blocks, verdicts, strict=True)
+                if v.reason in KEEP_REASONS)
     page_type = meta.page_type
     if page_type is None:
         dated = bool(meta.date or meta.authors)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from cleaner.core.model import Block, BlockKind, Features, Metadata, Verdict
-from cleaner.core.reasons import Reason
+from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.extract.classify import title_key
 from cleaner.metadata.authors import clean_name, looks_personal, role_like
 from cleaner.metadata.complete import MAX_TEXT_PEOPLE, finish, head_window, text_bylines
@@ -118,7 +118,7 @@ def nearest_headline(blocks: Sequence[Block], verdicts: Sequence[Verdict],
     sentence. Lines the classifier read as bylines, trails, or chrome phrases
     are stepped over.
     """
-    start = next((i for i, v in enumerate(verdicts) if v.keep), None)
+    start = next((i for i, v in enumerate(verdicts) if v.reason in KEEP_REASONS), None)
     if start is None:
         return None
     seen = 0
