@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from cleaner.core.errors import EmptyInputError, TooLargeError
+from cleaner.core.gc_pause import gc_paused
 from cleaner.core.model import Comment, Document, InputKind, Page, Source
 from cleaner.core.settings import DEFAULT_SETTINGS, Settings
 from cleaner.extract.comments import extract_comments
@@ -87,6 +88,13 @@ def clean(
     ``tables=False``) steer what is kept. Raises a :class:`CleanerError` subclass
     for input that is not a page.
     """
+    # Nothing here builds reference cycles: see cleaner.core.gc_pause for why.
+    with gc_paused():
+        return _clean(data, url, settings, overrides)
+
+
+def _clean(data: str | bytes | Source, url: str | None, settings: Settings | None,
+           overrides: dict[str, Any]) -> Document:
     settings = settings or DEFAULT_SETTINGS
     if overrides:
         settings = settings.with_overrides(**overrides)
