@@ -64,9 +64,12 @@ def nonspace(text: str) -> int:
 
 @dataclass(slots=True)
 class Container:
-    """A block-level element and the range of block ids it covers."""
+    """A block-level element and the range of block ids it covers.
 
-    element: HtmlElement
+    It keeps no reference to the element: the stages after the walk read what
+    the walk recorded, so a big page's tree can be freed as it is walked.
+    """
+
     tag: str
     start: int
     end: int
@@ -79,11 +82,19 @@ class Container:
 
 @dataclass(slots=True)
 class HtmlSegmentation:
-    """Blocks in document order, plus the containers that group them."""
+    """Blocks in document order, plus the containers that group them.
+
+    ``elements`` (each block's element) is filled only when the user's CSS
+    selectors need it. ``comment_ranges`` are the block ranges of reader-comment
+    items (see :mod:`cleaner.extract.comments`), innermost first; ``forum_thread``
+    is set when the walk freed the tree that would otherwise answer it later.
+    """
 
     blocks: list[Block] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
     elements: list[HtmlElement] = field(default_factory=list)
+    comment_ranges: list[tuple[int, int]] = field(default_factory=list)
+    forum_thread: bool | None = None
 
 
 @dataclass(slots=True)
@@ -105,6 +116,8 @@ class Frame:
     level: int
     ordered: bool
     hints: frozenset[str]
+    # Text areas seen before it opened (one inside it makes it no comment item).
+    textareas: int
 
 
 class BlockWriter:
@@ -134,6 +147,10 @@ class BlockWriter:
         # One shared hint set per (element tag, context): most blocks repeat one.
         self._hints: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
         self.ints: list[int] = []
+        # Each block's element is kept only for the user's selectors: the
+        # references would keep a big page's tree alive.
+        self.keep_elements = bool(settings.keep_selectors or settings.remove_selectors)
+        self.textareas = 0
 
     def number(self, n: int) -> int:
         """One shared int object per value: every int above 256 is a 28-byte object
@@ -283,7 +300,8 @@ class BlockWriter:
                                 measure(text, link_chars, link_count, density), level,
                                 self.paths.path(element), hints, markdown, rows, ordered,
                                 links))
-        out.elements.append(element)
+        if self.keep_elements:
+            out.elements.append(element)
 
     # -- elements that become one block whole ---------------------------------
     def code_block(self, el: HtmlElement, context: frozenset[str]) -> None:

@@ -259,6 +259,8 @@ class ElementPaths:
         self.cursor: dict[tuple[HtmlElement, str], tuple[HtmlElement, int]] = {}
         # Tag names known to be plain ([a-z][a-z0-9]*): getpath writes them as they are.
         self.plain: set[str] = set()
+        # Per parent, per tag: children a pruning walk removed (see removed()).
+        self.gone: dict[HtmlElement, dict[str, int]] = {}
 
     def path(self, el: HtmlElement) -> str:
         cached = self.paths.get(el)
@@ -277,6 +279,7 @@ class ElementPaths:
             # One pass over the children: counts per tag, and each tag's cursor
             # starts at its first child (a plain loop: Counter() costs more for
             # the usual few children).
+            gone = self.gone.get(parent)
             total = self.totals[parent] = {}
             cursor = self.cursor
             for child in parent:
@@ -284,10 +287,10 @@ class ElementPaths:
                 if isinstance(name, str):
                     seen = total.get(name)
                     if seen is None:
-                        total[name] = 1
-                        cursor[(parent, name)] = (child, 1)
-                    else:
-                        total[name] = seen + 1
+                        # Removed children come before every one left.
+                        seen = gone.get(name, 0) if gone else 0
+                        cursor[(parent, name)] = (child, seen + 1)
+                    total[name] = seen + 1
         result = f"{base}/{tag}[{self._index(parent, el, tag)}]" if total[tag] > 1 \
             else f"{base}/{tag}"
         self.paths[el] = result
@@ -302,10 +305,31 @@ class ElementPaths:
         the right path, by counting again.
         """
         self.paths.pop(el, None)
+        self.gone.pop(el, None)
         total = self.totals.pop(el, None)
         if total is not None:
             for tag in total:
                 self.cursor.pop((el, tag), None)
+
+    def removed(self, el: HtmlElement) -> None:
+        """Note that ``el`` is about to leave the tree (a pruning walk is past it).
+
+        A walk in document order removes only elements it has left, so the
+        removed ones always precede the siblings still in the tree: their count
+        per tag is added to positions and totals counted from what remains.
+        """
+        parent = el.getparent()
+        tag = el.tag
+        if parent is None or not isinstance(tag, str):
+            return
+        gone = self.gone.get(parent)
+        if gone is None:
+            gone = self.gone[parent] = {}
+        gone[tag] = gone.get(tag, 0) + 1
+        key = (parent, tag)
+        state = self.cursor.get(key)
+        if state is not None and state[0] is el:
+            del self.cursor[key]  # counting resumes from the first child left
 
     def _is_plain(self, tag: str) -> bool:
         if _PLAIN_NAME.fullmatch(tag):
@@ -347,7 +371,8 @@ class ElementPaths:
                 return index + 1
             walker = last.itersiblings(tag)
         else:
-            index = 0
+            gone = self.gone.get(parent)
+            index = gone.get(tag, 0) if gone else 0
             walker = parent.iterchildren(tag)
         for sibling in walker:  # lxml filters by tag in C
             index += 1
