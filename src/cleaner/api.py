@@ -28,7 +28,6 @@ from cleaner.metadata.complete import complete_html
 from cleaner.metadata.html_meta import collect_html, resolve_html
 from cleaner.metadata.text_meta import text_page_metadata
 
-
 # Pages at least this long (characters of HTML) have their tree freed while it
 # is segmented: the tree is ~7x the page, and held whole beside the blocks it
 # made a 50 MB page peak at 16x. Far above ordinary pages (a few hundred kB),
