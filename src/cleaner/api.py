@@ -125,8 +125,14 @@ def _clean(data: str | bytes | Source, url: str | None, settings: Settings | Non
         found = result.findings
         meta = text_page_metadata(found.title, found.authors, found.date, page.url,
                                   result.blocks, result.verdicts)
-    words = sum(count_words(b.text) for b, v in zip(result.blocks, result.verdicts, strict=True)
-                if v.keep)
+    if page.kind is InputKind.HTML:
+        # Every HTML block's features.words is count_words(block.text) already
+        # (measure() counts the same runs): no second pass over the text.
+        words = sum(b.features.words for b, v in zip(result.blocks, result.verdicts, strict=True)
+                    if v.keep)
+    else:
+        words = sum(count_words(b.text) for b, v in zip(result.blocks, result.verdicts,
+                                                         strict=True) if v.keep)
     meta = replace(meta, word_count=words)
     return Document(
         blocks=result.blocks,

@@ -73,7 +73,19 @@ def _fold(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _is_item(el: HtmlElement) -> bool:
+def _in_thread(parent: HtmlElement | None) -> bool:
+    """``parent`` or an element around it is a Disqus-like thread."""
+    while parent is not None:
+        marks = f"{parent.get('id') or ''} {parent.get('class') or ''}".lower()
+        if _THREAD.search(marks):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_item(el: HtmlElement, memo: list[HtmlElement | bool | None] | None = None) -> bool:
+    """``memo`` ([parent, answer]) keeps the thread check of the last parent:
+    a forum's posts are siblings, and each would walk the same ancestors."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if _MICRO_COMMENT.search(el.get("itemtype") or ""):
         return True
@@ -84,11 +96,11 @@ def _is_item(el: HtmlElement) -> bool:
         return True
     if "post" in tokens:
         parent = el.getparent()
-        while parent is not None:
-            marks = f"{parent.get('id') or ''} {parent.get('class') or ''}".lower()
-            if _THREAD.search(marks):
-                return True
-            parent = parent.getparent()
+        if memo is None:
+            return _in_thread(parent)
+        if memo[0] is not parent:
+            memo[0], memo[1] = parent, _in_thread(parent)
+        return bool(memo[1])
     return False
 
 
@@ -279,9 +291,11 @@ def is_forum_thread(root: HtmlElement) -> bool:
                for el in root.iterfind(".//*[@itemtype]"))
 
 
-def is_comment_item(el: HtmlElement) -> bool:
-    """A comment item, if it holds no text area (checked by the caller)."""
-    return _is_item(el) and not _excluded(el)
+def is_comment_item(el: HtmlElement, memo: list[HtmlElement | bool | None]) -> bool:
+    """A comment item, if it holds no text area (checked by the caller).
+
+    ``memo`` is a list ``[None, False]`` the caller keeps for one page."""
+    return _is_item(el, memo) and not _excluded(el)
 
 
 def comment_marks(seg: HtmlSegmentation, marks: list[Mark],

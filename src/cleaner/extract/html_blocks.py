@@ -118,6 +118,10 @@ class Frame:
     hints: frozenset[str]
     # Text areas seen before it opened (one inside it makes it no comment item).
     textareas: int
+    # Its class, id or itemtype could make it a comment item (a cheap prefilter).
+    maybe_item: bool
+    # Block-level children that have ended (a pruning walk's batching).
+    ended: int = 0
 
 
 class BlockWriter:

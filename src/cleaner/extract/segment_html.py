@@ -58,6 +58,10 @@ _AREA_REASONS = {"header": Reason.HEADER, "footer": Reason.FOOTER, "aside": Reas
 # What an element with no attributes declares depends on its tag alone.
 # While pruning, the freed tree is handed back to the system this often (blocks).
 TRIM_EVERY_BLOCKS = 16384
+# While pruning, elements that covered fewer blocks than this are removed with
+# their parent, until it has this many ended children (fewer, cheaper removals;
+# what stays is bounded by depth x batch x batch blocks' worth of tree).
+PRUNE_BATCH = 8
 _PLAIN_CHROME = {tag: chrome_reason(tag, "", None, None, False) for tag in BLOCK_TAGS}
 
 
@@ -76,6 +80,7 @@ class _Walker(BlockWriter):
         # "in:article-body") they give a block now; recomputed when they change.
         self.context: dict[str, int] = {}
         self.context_hints: frozenset[str] = frozenset()
+        self.thread_memo: list[HtmlElement | bool | None] = [None, False]
 
     def top(self) -> Frame | None:
         return self.frames[-1] if self.frames else None
@@ -115,9 +120,13 @@ class _Walker(BlockWriter):
             # "has-sidebar"), never the role of the whole page.
             chrome = (None if tag in ("html", "body")
                       else chrome_reason(tag, attrs, role, attrib.get("style"), hidden))
+            # Every comment item's class or id holds "comment" or "post", or
+            # it has an itemtype (see comments._is_item).
+            maybe_item = "comment" in attrs or "post" in attrs or "itemtype" in attrib
         else:
             attrs, role, itemprop = "", None, None
             chrome = _PLAIN_CHROME[tag]
+            maybe_item = False
         # <main> holds the page's main column, asides and all; only an article
         # (or a declared article body) owns the header/footer/aside inside it.
         if chrome is None and tag in _AREA_REASONS and not self.story_depth:
@@ -155,10 +164,12 @@ class _Walker(BlockWriter):
         kind, level, ordered = self._kind(tag)
         start = self.number(len(self.out.blocks))
         self.frames.append(Frame(el, tag, start, chrome, attrs, semantic, kind, level, ordered,
-                                 self.hints(raw, self.context_hints), self.textareas))
+                                 self.hints(raw, self.context_hints), self.textareas,
+                                 maybe_item))
         self.add(el.text)
 
-    def end_block(self, el: HtmlElement) -> None:
+    def end_block(self, el: HtmlElement) -> int:
+        """Close ``el``'s frame; how many blocks it covered."""
         frame = self.frames[-1]
         self.flush(frame, self.context_hints)
         self.frames.pop()
@@ -193,8 +204,24 @@ class _Walker(BlockWriter):
                 tag, frame.start, end, len(self.frames), frame.attrs, frame.chrome,
                 frame.semantic, self.article_depth > 0))
             # Read now: its ancestors are still in the tree, even when pruning.
-            if self.textareas == frame.textareas and is_comment_item(el):
+            if frame.maybe_item and self.textareas == frame.textareas \
+                    and is_comment_item(el, self.thread_memo):
                 self.out.comment_ranges.append((frame.start, end))
+        return end - frame.start
+
+    def removable(self, covered: int) -> bool:
+        """Whether a pruning walk removes the element that just ended now
+        (with all its earlier siblings, see ElementPaths.remove_through).
+
+        Small elements go with their parent: a post's paragraphs are freed
+        with the post, one removal instead of four. A parent keeps at most
+        ``PRUNE_BATCH`` small children, then they go with the next one.
+        """
+        parent = self.top()
+        if parent is None:
+            return False  # the root
+        parent.ended += 1
+        return covered >= PRUNE_BATCH or parent.ended >= PRUNE_BATCH
 
     def count_textareas(self, el: HtmlElement) -> None:
         """Count the text areas in a subtree the walk skips."""
@@ -260,8 +287,7 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
     trim_at = TRIM_EVERY_BLOCKS
     for event, el in events:
         if done is not None:
-            walker.paths.removed(done)
-            done.getparent().remove(done)
+            walker.paths.remove_through(done)
             done = None
             if len(walker.out.blocks) >= trim_at:
                 trim_at += TRIM_EVERY_BLOCKS
@@ -299,11 +325,13 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
         elif tag in BLOCK_TAGS:
             # A <pre> or a data table was emitted whole at its start.
             if tag != "pre" and (tag != "table" or el not in skipped):
-                end_block(el)
-            elif prune:
-                skipped.discard(el)
+                covered = end_block(el)
+            else:
+                covered = 1
+                if prune:
+                    skipped.discard(el)
             add(el.tail)
-            if prune and el is not root:
+            if prune and walker.removable(covered):
                 done = el
         elif tag in SKIP_TAGS:
             add(el.tail)

@@ -313,25 +313,33 @@ class ElementPaths:
             for tag in total:
                 self.cursor.pop((el, tag), None)
 
-    def removed(self, el: HtmlElement) -> None:
-        """Note that ``el`` is about to leave the tree (a pruning walk is past it).
+    def remove_through(self, el: HtmlElement) -> None:
+        """Remove ``el`` and every sibling before it from the tree.
 
-        A walk in document order removes only elements it has left, so the
-        removed ones always precede the siblings still in the tree: their count
-        per tag is added to positions and totals counted from what remains.
+        For a walk in document order that is past ``el``. Removing always a
+        prefix of a parent's children keeps positions countable: the removed
+        children, counted per tag, all come before the ones left.
         """
         parent = el.getparent()
-        tag = el.tag
-        if parent is None or not isinstance(tag, str):
+        if parent is None:
             return
         gone = self.gone.get(parent)
         if gone is None:
             gone = self.gone[parent] = {}
-        gone[tag] = gone.get(tag, 0) + 1
-        key = (parent, tag)
-        state = self.cursor.get(key)
-        if state is not None and state[0] is el:
-            del self.cursor[key]  # counting resumes from the first child left
+        node: HtmlElement | None = el
+        while node is not None:
+            earlier = node.getprevious()
+            tag = node.tag
+            if isinstance(tag, str):
+                gone[tag] = gone.get(tag, 0) + 1
+            parent.remove(node)
+            node = earlier
+        total = self.totals.get(parent)
+        if total is not None:
+            # Every cursor pointed at a removed child: counting resumes from
+            # the first child left.
+            for tag in total:
+                self.cursor.pop((parent, tag), None)
 
     def _parent_path(self, parent: HtmlElement) -> str:
         cached = self.paths.get(parent)
