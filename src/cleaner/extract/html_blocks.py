@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 from cleaner.core.model import Block, BlockKind
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
+from cleaner.core.thresholds import Thresholds
 from cleaner.extract.features import measure
 from cleaner.inputs.parse import ElementPaths
 
@@ -95,6 +96,9 @@ class HtmlSegmentation:
     elements: list[HtmlElement] = field(default_factory=list)
     comment_ranges: list[tuple[int, int]] = field(default_factory=list)
     forum_thread: bool | None = None
+    # Every block's value ignoring marks, under these thresholds (see
+    # select.plain_values): computed once, read by several passes.
+    values: tuple[Thresholds, list[float]] | None = None
 
 
 @dataclass(slots=True)
