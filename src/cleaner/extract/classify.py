@@ -190,19 +190,26 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     a second copy of the headline. Text blocks have no parent span: for them
     every repeat counts.
     """
-    seen: dict[str, str] = {}
+    # The first block of each text; its parent span is only needed on a repeat.
+    seen: dict[str, int] = {}
     for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
         if not v.keep or b.kind is BlockKind.TABLE:
             continue
         key = _fold(b.text)
         if len(key) < 20:  # noqa: PLR2004 - short repeats ("Yes", "1.") are legitimate
             continue
-        parent = b.span.rsplit("/", 1)[0] if b.span.startswith("/") else ""
         first = seen.get(key)
         if first is None:
-            seen[key] = parent
-        elif not parent or first != parent:
+            seen[key] = i
+            continue
+        parent = _parent_span(b)
+        if not parent or _parent_span(blocks[first]) != parent:
             verdicts[i] = Verdict(Reason.DUPLICATE, "dedupe", "repeats an earlier block")
+
+
+def _parent_span(block: Block) -> str:
+    """The span of the element around the block ("" for text blocks)."""
+    return block.span.rsplit("/", 1)[0] if block.span.startswith("/") else ""
 
 
 def _fold(text: str) -> str:
