@@ -91,3 +91,10 @@ def test_user_selectors_still_work_on_big_pages(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(cleaner.api, "PRUNE_ABOVE_CHARS", 0)
     doc = cleaner.clean(TRICKY, remove_selectors=["table"])
     assert "a | b" not in doc.text
+
+
+def test_handing_freed_memory_back_is_safe_to_call() -> None:
+    from cleaner.core.memory import release_freed
+
+    release_freed()  # glibc: malloc_trim(0); elsewhere nothing
+    release_freed()

@@ -14,12 +14,17 @@ import ctypes
 import ctypes.util
 from collections.abc import Callable
 
-_trim: Callable[[int], int] | None = None
-try:
-    _libc = ctypes.CDLL(ctypes.util.find_library("c") or None)
-    _trim = getattr(_libc, "malloc_trim", None)
-except OSError:  # pragma: no cover - no C library to load
-    _trim = None
+
+def _load_trim() -> Callable[[int], int] | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None)
+    except (OSError, TypeError):  # pragma: no cover - no C library to load (Windows)
+        return None
+    trim: Callable[[int], int] | None = getattr(libc, "malloc_trim", None)
+    return trim
+
+
+_trim = _load_trim()
 
 
 def release_freed() -> None:
