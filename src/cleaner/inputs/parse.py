@@ -344,8 +344,14 @@ class ElementPaths:
     def _parent_path(self, parent: HtmlElement) -> str:
         cached = self.paths.get(parent)
         if cached is None:
-            cached = self.paths[parent] = self.tree.getpath(parent) if (
-                parent.getparent() is None) else self._ancestors(parent)
+            grand = parent.getparent()
+            if grand is None:
+                cached = self.paths[parent] = self.tree.getpath(parent)
+            elif grand in self.paths:
+                # The usual case (a post in a thread): one level, no chain.
+                cached = self.paths[parent] = self.path(parent)
+            else:
+                cached = self.paths[parent] = self._ancestors(parent)
         return cached
 
     def _ancestors(self, el: HtmlElement) -> str:
