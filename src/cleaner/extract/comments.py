@@ -277,11 +277,6 @@ def extract_comments(root: HtmlElement) -> tuple[Comment, ...]:
     return tuple(out)
 
 
-# The itemtype values below the root, by lxml's C XPath engine (iterfind's
-# predicates run in Python, over every element of the page).
-_ITEMTYPES = etree.XPath(".//*[@itemtype]/@itemtype")
-
-
 def is_forum_thread(root: HtmlElement) -> bool:
     """The page declares itself a forum thread (schema.org DiscussionForumPosting).
 
@@ -292,8 +287,8 @@ def is_forum_thread(root: HtmlElement) -> bool:
         if (el.get("type") or "").lower() == "application/ld+json" and (
                 _FORUM.search(el.text or "")):
             return True
-    itemtypes = _ITEMTYPES(root)
-    return isinstance(itemtypes, list) and any(_FORUM.search(str(t)) for t in itemtypes)
+    return any(_FORUM.search(el.get("itemtype") or "")
+               for el in root.iterfind(".//*[@itemtype]"))
 
 
 def is_comment_item(el: HtmlElement, memo: list[HtmlElement | bool | None]) -> bool:
