@@ -44,6 +44,11 @@ _MIN_DATA_TABLE_CELLS = 2
 
 def _fold_line(text: str) -> str:
     """Runs of white space to one space, ends stripped (``_SPACE`` then strip)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # The usual paragraph: a printable text's only white space is the ASCII
+        # space (every other one is a separator or control character), and here
+        # it comes single and inside: nothing to fold.
+        return text
     if text.isascii() and (text.isprintable() or _SPLIT_ONLY.search(text) is None):
         # Same result: on such text split() breaks at exactly the _SPACE runs
         # and drops the ends strip() would drop.
