@@ -328,6 +328,7 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
                 covered = end_block(el)
             else:
                 covered = 1
+                walker.paths.forget(el)
                 if prune:
                     skipped.discard(el)
             add(el.tail)
@@ -337,6 +338,10 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
             add(el.tail)
         else:
             end_inline(el, tag)
+            if prune and el in walker.paths.paths:
+                # An inline element around blocks (<a><div>): its cached path
+                # would keep its subtree alive once removed.
+                walker.paths.forget(el)
     walker.flush(walker.top(), walker.context_hints)
     if prune:
         release_freed()
