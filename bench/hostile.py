@@ -25,12 +25,13 @@ text, which added ~300 MB of word strings to the peak of ``dense-50mb``).
     python3 bench/hostile.py --fuzz 600            # also the 10-minute fuzz run
 
 Results: bench/out/hostile.json and a Markdown table on stdout. Last figures
-(2026-11-28 23:52 UTC, shared 2-core machine, load ~1.8; main at b2221aa run back to
-back; bench/README.md has the table): dense-50mb 11.97 s CPU (main 14.32 s), peak -
-base 437 MB (9.2x, main 16.2x): meets the memory target, misses 10 s. bloated-50mb
-1.03 s CPU (main 0.92), 333 MB (7.0x): meets both. Pages of 5M+ characters have
-their tree freed as the segmentation walks it (see segment_html), which moved the
-peak to the parse: the page, its decoded text and the whole tree (~440 MB).
+(2026-11-29 00:04 UTC, shared 2-core machine, load ~2; main at b2221aa run back to
+back; bench/README.md has the table): dense-50mb 11.45 s CPU (main 14.51 s; a repeat
+12.14 against 13.94), peak - base 437 MB (9.2x, main 16.2x): meets the memory target,
+misses 10 s. bloated-50mb 1.02 s CPU (main 0.94), 333 MB (7.0x): meets both. Pages
+of 5M+ characters have their tree freed as the segmentation walks it (see
+segment_html), which moved the peak to the parse: the page, its decoded text and the
+whole tree (~440 MB).
 """
 
 from __future__ import annotations
