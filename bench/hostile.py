@@ -25,10 +25,13 @@ text, which added ~300 MB of word strings to the peak of ``dense-50mb``).
     python3 bench/hostile.py --fuzz 600            # also the 10-minute fuzz run
 
 Results: bench/out/hostile.json and a Markdown table on stdout. Last figures
-(2026-11-28, loaded 2-core machine; bench/README.md has the table): bloated-50mb
-0.9 s CPU, peak - base 333 MB (7.0x): meets both targets. dense-50mb 14.8-15.4 s
-CPU (was 31.2 s), peak - base 774 MB (16.2x, was 961 MB): misses both; the lxml tree
-alone is 6.8x the page, so 10x needs a streaming segmentation (see the README).
+(2026-11-29 00:04 UTC, shared 2-core machine, load ~2; main at b2221aa run back to
+back; bench/README.md has the table): dense-50mb 11.45 s CPU (main 14.51 s; a repeat
+12.14 against 13.94), peak - base 437 MB (9.2x, main 16.2x): meets the memory target,
+misses 10 s. bloated-50mb 1.02 s CPU (main 0.94), 333 MB (7.0x): meets both. Pages
+of 5M+ characters have their tree freed as the segmentation walks it (see
+segment_html), which moved the peak to the parse: the page, its decoded text and the
+whole tree (~440 MB).
 """
 
 from __future__ import annotations

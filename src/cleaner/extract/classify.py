@@ -226,7 +226,8 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
     a second copy of the headline. Text blocks have no parent span: for them
     every repeat counts.
     """
-    seen: dict[str, str] = {}
+    # The first block of each text; its parent span is only needed on a repeat.
+    seen: dict[str, int] = {}
     table = BlockKind.TABLE
     for i, (b, v) in enumerate(zip(blocks, verdicts, strict=True)):
         if v.reason not in KEEP_REASONS or b.kind is table:
@@ -239,13 +240,18 @@ def _dedupe(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
         key = _fold(text)
         if len(key) < _MIN_REPEAT_CHARS:
             continue
-        span = b.span
-        parent = span.rsplit("/", 1)[0] if span[:1] == "/" else ""
         first = seen.get(key)
         if first is None:
-            seen[key] = parent
-        elif not parent or first != parent:
+            seen[key] = i
+            continue
+        parent = _parent_span(b)
+        if not parent or _parent_span(blocks[first]) != parent:
             verdicts[i] = Verdict(Reason.DUPLICATE, "dedupe", "repeats an earlier block")
+
+
+def _parent_span(block: Block) -> str:
+    """The span of the element around the block ("" for text blocks)."""
+    return block.span.rsplit("/", 1)[0] if block.span.startswith("/") else ""
 
 
 def _fold(text: str) -> str:

@@ -22,14 +22,14 @@ highlighter's token, not a reader comment).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from cleaner.core.model import Comment
 from cleaner.core.reasons import Reason
-from cleaner.extract.segment_html import HtmlSegmentation
+from cleaner.extract.html_blocks import HtmlSegmentation
 
 Mark = tuple[Reason, str] | None
 
@@ -73,7 +73,19 @@ def _fold(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def _is_item(el: HtmlElement) -> bool:
+def _in_thread(parent: HtmlElement | None) -> bool:
+    """``parent`` or an element around it is a Disqus-like thread."""
+    while parent is not None:
+        marks = f"{parent.get('id') or ''} {parent.get('class') or ''}".lower()
+        if _THREAD.search(marks):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_item(el: HtmlElement, memo: list[HtmlElement | bool | None] | None = None) -> bool:
+    """``memo`` ([parent, answer]) keeps the thread check of the last parent:
+    a forum's posts are siblings, and each would walk the same ancestors."""
     tag = el.tag if isinstance(el.tag, str) else ""
     if _MICRO_COMMENT.search(el.get("itemtype") or ""):
         return True
@@ -84,11 +96,11 @@ def _is_item(el: HtmlElement) -> bool:
         return True
     if "post" in tokens:
         parent = el.getparent()
-        while parent is not None:
-            marks = f"{parent.get('id') or ''} {parent.get('class') or ''}".lower()
-            if _THREAD.search(marks):
-                return True
-            parent = parent.getparent()
+        if memo is None:
+            return _in_thread(parent)
+        if memo[0] is not parent:
+            memo[0], memo[1] = parent, _in_thread(parent)
+        return bool(memo[1])
     return False
 
 
@@ -279,33 +291,36 @@ def is_forum_thread(root: HtmlElement) -> bool:
                for el in root.iterfind(".//*[@itemtype]"))
 
 
-def comment_marks(root: HtmlElement, seg: HtmlSegmentation, marks: list[Mark]) -> list[Mark]:
+def is_comment_item(el: HtmlElement, memo: list[HtmlElement | bool | None]) -> bool:
+    """A comment item, if it holds no text area (checked by the caller).
+
+    ``memo`` is a list ``[None, False]`` the caller keeps for one page."""
+    return _is_item(el, memo) and not _excluded(el)
+
+
+def comment_marks(seg: HtmlSegmentation, marks: list[Mark],
+                  forum_thread: Callable[[], bool]) -> list[Mark]:
     """Marks with the blocks inside comment items marked as comments.
 
     Markup rules already catch comment sections by class name; this also catches
     comments they miss (schema.org Comment microdata, ``li#comment-12`` in a
     section with a neutral name), so a comment never reaches the article text.
-    Blocks already marked keep their mark.
+    Blocks already marked keep their mark. The items are the segmentation's
+    containers that :func:`is_comment_item` accepted during the walk (a comment
+    item always holds a block); ``forum_thread`` answers :func:`is_forum_thread`.
     """
-    items = set(find_items(root, (c.element for c in seg.containers)))
-    if not items or is_forum_thread(root):
+    if not seg.comment_ranges or forum_thread():
         return marks
-    owner: dict[int, HtmlElement] = {}
-    for i, el in enumerate(seg.elements):
-        node: HtmlElement | None = el
-        while node is not None:
-            if node in items:
-                owner[i] = node
-                break
-            node = node.getparent()
-    if not owner:
-        return marks
+    inside = bytearray(len(seg.blocks))
+    for start, end in seg.comment_ranges:
+        inside[start:end] = b"\x01" * (end - start)
+    owned = [i for i, flag in enumerate(inside) if flag]
     total = sum(b.features.words for b in seg.blocks) or 1
-    in_items = sum(seg.blocks[i].features.words for i in owner)
+    in_items = sum(seg.blocks[i].features.words for i in owned)
     if in_items > MAX_ITEM_SHARE * total:
         return marks  # a forum or Q&A thread: the posts are the page's content
     out = list(marks)
-    for i in owner:
+    for i in owned:
         if out[i] is None:
             out[i] = (Reason.COMMENTS, "comment markup (item of a comment thread)")
     return out

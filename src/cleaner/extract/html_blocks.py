@@ -22,6 +22,7 @@ from lxml.html import HtmlElement
 from cleaner.core.model import Block, BlockKind
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
+from cleaner.core.thresholds import Thresholds
 from cleaner.extract.features import measure
 from cleaner.inputs.parse import ElementPaths
 
@@ -43,6 +44,11 @@ _MIN_DATA_TABLE_CELLS = 2
 
 def _fold_line(text: str) -> str:
     """Runs of white space to one space, ends stripped (``_SPACE`` then strip)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # The usual paragraph: a printable text's only white space is the ASCII
+        # space (every other one is a separator or control character), and here
+        # it comes single and inside: nothing to fold.
+        return text
     if text.isascii() and (text.isprintable() or _SPLIT_ONLY.search(text) is None):
         # Same result: on such text split() breaks at exactly the _SPACE runs
         # and drops the ends strip() would drop.
@@ -64,9 +70,12 @@ def nonspace(text: str) -> int:
 
 @dataclass(slots=True)
 class Container:
-    """A block-level element and the range of block ids it covers."""
+    """A block-level element and the range of block ids it covers.
 
-    element: HtmlElement
+    It keeps no reference to the element: the stages after the walk read what
+    the walk recorded, so a big page's tree can be freed as it is walked.
+    """
+
     tag: str
     start: int
     end: int
@@ -79,11 +88,22 @@ class Container:
 
 @dataclass(slots=True)
 class HtmlSegmentation:
-    """Blocks in document order, plus the containers that group them."""
+    """Blocks in document order, plus the containers that group them.
+
+    ``elements`` (each block's element) is filled only when the user's CSS
+    selectors need it. ``comment_ranges`` are the block ranges of reader-comment
+    items (see :mod:`cleaner.extract.comments`), innermost first; ``forum_thread``
+    is set when the walk freed the tree that would otherwise answer it later.
+    """
 
     blocks: list[Block] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
     elements: list[HtmlElement] = field(default_factory=list)
+    comment_ranges: list[tuple[int, int]] = field(default_factory=list)
+    forum_thread: bool | None = None
+    # Every block's value ignoring marks, under these thresholds (see
+    # select.plain_values): computed once, read by several passes.
+    values: tuple[Thresholds, list[float]] | None = None
 
 
 @dataclass(slots=True)
@@ -105,6 +125,12 @@ class Frame:
     level: int
     ordered: bool
     hints: frozenset[str]
+    # Text areas seen before it opened (one inside it makes it no comment item).
+    textareas: int
+    # Its class, id or itemtype could make it a comment item (a cheap prefilter).
+    maybe_item: bool
+    # Block-level children that have ended (a pruning walk's batching).
+    ended: int = 0
 
 
 class BlockWriter:
@@ -134,6 +160,10 @@ class BlockWriter:
         # One shared hint set per (element tag, context): most blocks repeat one.
         self._hints: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
         self.ints: list[int] = []
+        # Each block's element is kept only for the user's selectors: the
+        # references would keep a big page's tree alive.
+        self.keep_elements = bool(settings.keep_selectors or settings.remove_selectors)
+        self.textareas = 0
 
     def number(self, n: int) -> int:
         """One shared int object per value: every int above 256 is a 28-byte object
@@ -283,7 +313,8 @@ class BlockWriter:
                                 measure(text, link_chars, link_count, density), level,
                                 self.paths.path(element), hints, markdown, rows, ordered,
                                 links))
-        out.elements.append(element)
+        if self.keep_elements:
+            out.elements.append(element)
 
     # -- elements that become one block whole ---------------------------------
     def code_block(self, el: HtmlElement, context: frozenset[str]) -> None:

@@ -12,7 +12,7 @@ from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.core.thresholds import Thresholds
 from cleaner.extract.classify import classify_blocks
-from cleaner.extract.comments import comment_marks
+from cleaner.extract.comments import comment_marks, is_forum_thread
 from cleaner.extract.lexicon import default_lexicon, with_user_phrases
 from cleaner.extract.second_opinion import agreement, readability_text
 from cleaner.extract.sections import heading_section_marks, teaser_list_marks
@@ -71,15 +71,26 @@ class Extraction:
 
 
 def extract_html(root: HtmlElement, url: str | None, title: str | None,
-                 settings: Settings) -> Extraction:
-    """Blocks and verdicts for a parsed HTML page."""
-    seg = segment_html(root, url, settings)
+                 settings: Settings, prune: bool = False) -> Extraction:
+    """Blocks and verdicts for a parsed HTML page.
+
+    ``prune`` (for very big pages) lets the segmentation free the tree as it
+    walks it (see :func:`segment_html`): the user's selectors then cannot be
+    matched and readability cannot be asked, so callers prune only without
+    selectors, and a pruned page goes without the second opinion (on a page
+    that big readability would take longer than all the rest together).
+    """
+    prune = prune and not (settings.keep_selectors or settings.remove_selectors)
+    seg = segment_html(root, url, settings, prune)
     th = settings.thresholds
     # On a discussion page (forum thread) the comments are the content.
     discussion = is_discussion(seg, th)
     marks = markup_marks(seg, th, discussion)
     if not discussion:
-        marks = comment_marks(root, seg, marks)  # comments stay out of the body
+        forum = seg.forum_thread
+        # comments stay out of the body
+        marks = comment_marks(seg, marks, lambda: is_forum_thread(root) if forum is None
+                              else forum)
     lexicon = with_user_phrases(default_lexicon(), settings.extra_phrases)
     marks = heading_section_marks(seg, marks, lexicon, th)
     marks = teaser_list_marks(seg, marks, th)
@@ -87,7 +98,8 @@ def extract_html(root: HtmlElement, url: str | None, title: str | None,
     marks = user.overlay(marks)
     listing = is_listing(seg, marks, th)
     region = select_region(seg, marks, th, listing)
-    if settings.second_opinion and region.confidence < SECOND_OPINION_BELOW and seg.blocks:
+    if settings.second_opinion and region.confidence < SECOND_OPINION_BELOW and seg.blocks \
+            and not prune:
         region = _second_opinion(root, seg, marks, settings, region)
     verdicts = classify_blocks(seg.blocks, marks, region, title, lexicon, settings)
     if listing:

@@ -19,7 +19,7 @@ from cleaner.core.reasons import Reason
 from cleaner.core.thresholds import Thresholds
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.segment_html import HtmlSegmentation
-from cleaner.extract.select import Mark, block_value
+from cleaner.extract.select import Mark, marked_values
 
 SECTION_REASONS = frozenset({Reason.RELATED_LINKS, Reason.NEWSLETTER})
 
@@ -36,7 +36,7 @@ def heading_section_marks(seg: HtmlSegmentation, marks: list[Mark], lexicon: Lex
     ]
     if not heads:
         return marks
-    values = [block_value(b, m, th) for b, m in zip(blocks, marks, strict=True)]
+    values = marked_values(seg, marks, th)
     total = sum(values)
     out = list(marks)
     for i, (reason, evidence) in heads:
@@ -70,6 +70,7 @@ def heading_section_marks(seg: HtmlSegmentation, marks: list[Mark], lexicon: Lex
 # mark the largest container that is mostly such cards (its other good text is
 # at most TEASER_OTHER_SHARE of the cards' words: a heading, a "more" line).
 TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_TRUNCATED_ENDS = frozenset(".…]")
 TEASER_MIN_CARDS = 3
 TEASER_MAX_WORDS = 80
 TEASER_OTHER_SHARE = 0.25
@@ -83,7 +84,9 @@ def _is_excerpt(blocks: list[Block], i: int) -> bool:
     f = b.features
     if b.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) or f.words > TEASER_MAX_WORDS:
         return False
-    if not TRUNCATED.search(b.text):
+    # Every TRUNCATED match ends in "." "…" or "]" before white space: most
+    # paragraphs are ruled out without the regex scanning them from the start.
+    if b.text.rstrip()[-1:] not in _TRUNCATED_ENDS or not TRUNCATED.search(b.text):
         return False
     if f.link_count:
         return True
@@ -105,8 +108,7 @@ def teaser_list_marks(seg: HtmlSegmentation, marks: list[Mark],
         return marks
     prefix = [0.0]
     card_value = [0.0]
-    for i, (b, m) in enumerate(zip(blocks, marks, strict=True)):
-        v = block_value(b, m, th)
+    for i, v in enumerate(marked_values(seg, marks, th)):
         prefix.append(prefix[-1] + v)
         card_value.append(card_value[-1] + (v if cards[i + 1] > cards[i] else 0.0))
     total = prefix[-1]

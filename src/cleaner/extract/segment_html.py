@@ -17,9 +17,11 @@ from __future__ import annotations
 from lxml import etree
 from lxml.html import HtmlElement
 
+from cleaner.core.memory import release_freed
 from cleaner.core.model import BlockKind
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
+from cleaner.extract.comments import is_comment_item, is_forum_thread
 from cleaner.extract.html_blocks import (
     BlockWriter,
     Container,
@@ -54,6 +56,12 @@ _LIST_TAGS = frozenset({"ul", "ol", "menu"})
 _ITEM_TAGS = frozenset({"li", "p", "div", "span", "dd", "dt"})
 _AREA_REASONS = {"header": Reason.HEADER, "footer": Reason.FOOTER, "aside": Reason.SIDEBAR}
 # What an element with no attributes declares depends on its tag alone.
+# While pruning, the freed tree is handed back to the system this often (blocks).
+TRIM_EVERY_BLOCKS = 16384
+# While pruning, elements that covered fewer blocks than this are removed with
+# their parent, until it has this many ended children (fewer, cheaper removals;
+# what stays is bounded by depth x batch x batch blocks' worth of tree).
+PRUNE_BATCH = 8
 _PLAIN_CHROME = {tag: chrome_reason(tag, "", None, None, False) for tag in BLOCK_TAGS}
 
 
@@ -72,6 +80,7 @@ class _Walker(BlockWriter):
         # "in:article-body") they give a block now; recomputed when they change.
         self.context: dict[str, int] = {}
         self.context_hints: frozenset[str] = frozenset()
+        self.thread_memo: list[HtmlElement | bool | None] = [None, False]
 
     def top(self) -> Frame | None:
         return self.frames[-1] if self.frames else None
@@ -111,9 +120,13 @@ class _Walker(BlockWriter):
             # "has-sidebar"), never the role of the whole page.
             chrome = (None if tag in ("html", "body")
                       else chrome_reason(tag, attrs, role, attrib.get("style"), hidden))
+            # Every comment item's class or id holds "comment" or "post", or
+            # it has an itemtype (see comments._is_item).
+            maybe_item = "comment" in attrs or "post" in attrs or "itemtype" in attrib
         else:
             attrs, role, itemprop = "", None, None
             chrome = _PLAIN_CHROME[tag]
+            maybe_item = False
         # <main> holds the page's main column, asides and all; only an article
         # (or a declared article body) owns the header/footer/aside inside it.
         if chrome is None and tag in _AREA_REASONS and not self.story_depth:
@@ -151,10 +164,12 @@ class _Walker(BlockWriter):
         kind, level, ordered = self._kind(tag)
         start = self.number(len(self.out.blocks))
         self.frames.append(Frame(el, tag, start, chrome, attrs, semantic, kind, level, ordered,
-                                 self.hints(raw, self.context_hints)))
+                                 self.hints(raw, self.context_hints), self.textareas,
+                                 maybe_item))
         self.add(el.text)
 
-    def end_block(self, el: HtmlElement) -> None:
+    def end_block(self, el: HtmlElement) -> int:
+        """Close ``el``'s frame; how many blocks it covered."""
         frame = self.frames[-1]
         self.flush(frame, self.context_hints)
         self.frames.pop()
@@ -183,11 +198,35 @@ class _Walker(BlockWriter):
         end = len(self.out.blocks)
         if end > frame.start:
             end = self.number(end)
-            # Positional (once per container): element, tag, start, end, depth,
-            # attrs, chrome, semantic, inside_article.
+            # Positional (once per container): tag, start, end, depth, attrs,
+            # chrome, semantic, inside_article.
             self.out.containers.append(Container(
-                el, tag, frame.start, end, len(self.frames), frame.attrs, frame.chrome,
+                tag, frame.start, end, len(self.frames), frame.attrs, frame.chrome,
                 frame.semantic, self.article_depth > 0))
+            # Read now: its ancestors are still in the tree, even when pruning.
+            if frame.maybe_item and self.textareas == frame.textareas \
+                    and is_comment_item(el, self.thread_memo):
+                self.out.comment_ranges.append((frame.start, end))
+        return end - frame.start
+
+    def removable(self, covered: int) -> bool:
+        """Whether a pruning walk removes the element that just ended now
+        (with all its earlier siblings, see ElementPaths.remove_through).
+
+        Small elements go with their parent: a post's paragraphs are freed
+        with the post, one removal instead of four. A parent keeps at most
+        ``PRUNE_BATCH`` small children, then they go with the next one.
+        """
+        parent = self.top()
+        if parent is None:
+            return False  # the root
+        parent.ended += 1
+        return covered >= PRUNE_BATCH or parent.ended >= PRUNE_BATCH
+
+    def count_textareas(self, el: HtmlElement) -> None:
+        """Count the text areas in a subtree the walk skips."""
+        if el.find(".//textarea") is not None:
+            self.textareas += 1
 
     def try_table(self, el: HtmlElement) -> bool:
         """Close pending text, then emit ``el`` as a data table if it is one."""
@@ -220,9 +259,21 @@ def _name(raw: str) -> str:
     return raw.lower()
 
 
-def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) -> HtmlSegmentation:
-    """Walk ``root`` once and return its blocks and containers."""
+def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
+                 prune: bool = False) -> HtmlSegmentation:
+    """Walk ``root`` once and return its blocks and containers.
+
+    With ``prune`` each block-level element is removed from the tree once the
+    walk is past it (the walk has read all it needs; later stages read only
+    what it recorded), and the freed memory is handed back as the walk goes:
+    a big page's tree then shrinks while its blocks grow, instead of both
+    being held at once. The tree is left empty of content: only for callers
+    that need it no more (no user selectors, no second opinion).
+    """
     walker = _Walker(root, base_url, settings)
+    if prune:
+        walker.keep_elements = False
+        walker.out.forum_thread = is_forum_thread(root)
     events = etree.iterwalk(root, events=("start", "end"))
     # Only tables can be either skipped (data) or walked (layout): remember which.
     skipped: set[HtmlElement] = set()
@@ -231,7 +282,16 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) ->
     add = walker.add
     start_block, end_block = walker.start_block, walker.end_block
     start_inline, end_inline = walker.start_inline, walker.end_inline
+    # The element to remove once the walk has left it (pruning only).
+    done: HtmlElement | None = None
+    trim_at = TRIM_EVERY_BLOCKS
     for event, el in events:
+        if done is not None:
+            walker.paths.remove_through(done)
+            done = None
+            if len(walker.out.blocks) >= trim_at:
+                trim_at += TRIM_EVERY_BLOCKS
+                release_freed()
         raw = el.tag
         if not isinstance(raw, str):
             # Comments and processing instructions: only their tail is text.
@@ -246,24 +306,43 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings) ->
                 if tag == "pre":
                     walker.flush(walker.top(), walker.context_hints)
                     walker.code_block(el, walker.context_hints)
+                    walker.count_textareas(el)
                     events.skip_subtree()
                 elif tag == "table" and walker.try_table(el):
+                    walker.count_textareas(el)
                     events.skip_subtree()
                     skipped.add(el)
                 else:
                     start_block(el, tag, raw)
             elif tag in SKIP_TAGS:
+                if tag == "textarea":
+                    walker.textareas += 1
+                else:
+                    walker.count_textareas(el)
                 events.skip_subtree()
             else:
                 start_inline(el, tag)
         elif tag in BLOCK_TAGS:
             # A <pre> or a data table was emitted whole at its start.
             if tag != "pre" and (tag != "table" or el not in skipped):
-                end_block(el)
+                covered = end_block(el)
+            else:
+                covered = 1
+                walker.paths.forget(el)
+                if prune:
+                    skipped.discard(el)
             add(el.tail)
+            if prune and walker.removable(covered):
+                done = el
         elif tag in SKIP_TAGS:
             add(el.tail)
         else:
             end_inline(el, tag)
+            if prune and el in walker.paths.paths:
+                # An inline element around blocks (<a><div>): its cached path
+                # would keep its subtree alive once removed.
+                walker.paths.forget(el)
     walker.flush(walker.top(), walker.context_hints)
+    if prune:
+        release_freed()
     return walker.out

@@ -11,7 +11,9 @@ of it. When the choice is close, readability-lxml is asked to vote.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from cleaner.core.model import Block, BlockKind, Features
 from cleaner.core.reasons import Reason
@@ -122,12 +124,24 @@ DISCUSSION_MAX_OUTSIDE = 200
 DISCUSSION_MIN_ARTICLE = 50
 
 
+def plain_values(seg: HtmlSegmentation, th: Thresholds) -> list[float]:
+    """``block_value`` of every block ignoring marks, computed once per page (the
+    region, discussion, listing and section passes all read them)."""
+    cached = seg.values
+    if cached is None or cached[0] is not th:
+        cached = seg.values = (th, [block_value(b, None, th) for b in seg.blocks])
+    return cached[1]
+
+
+def marked_values(seg: HtmlSegmentation, marks: Sequence[Mark], th: Thresholds) -> list[float]:
+    """``block_value`` of every block under ``marks`` (a marked block is worth 0)."""
+    return [0.0 if m is not None else v
+            for v, m in zip(plain_values(seg, th), marks, strict=True)]
+
+
 def plain_prefix(seg: HtmlSegmentation, th: Thresholds) -> list[float]:
     """Running sums of block values ignoring marks (prefix[i] = value of blocks < i)."""
-    prefix = [0.0]
-    for b in seg.blocks:
-        prefix.append(prefix[-1] + block_value(b, None, th))
-    return prefix
+    return list(accumulate(plain_values(seg, th), initial=0.0))
 
 
 def is_discussion(seg: HtmlSegmentation, th: Thresholds) -> bool:
@@ -237,14 +251,15 @@ def is_listing(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds) -> bool
     count = 0
     teaser_words = 0
     good = 0.0
-    for b, m in zip(seg.blocks, marks, strict=True):
+    plain = plain_values(seg, th)
+    for b, m, v in zip(seg.blocks, marks, plain, strict=True):
         if m is not None:
             continue
         if is_teaser(b, th):
             count += 1
             teaser_words += b.features.words
         else:
-            good += block_value(b, None, th)
+            good += v
     return count >= LISTING_MIN_TEASERS and teaser_words >= LISTING_RATIO * good
 
 
@@ -301,7 +316,7 @@ def select_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds,
     On a listing page (``listing``) teaser cards count as good text.
     """
     n = len(seg.blocks)
-    values = [block_value(b, m, th) for b, m in zip(seg.blocks, marks, strict=True)]
+    values = marked_values(seg, marks, th)
     if listing:
         values = [float(b.features.words) if m is None and is_teaser(b, th) else v
                   for b, m, v in zip(seg.blocks, marks, values, strict=True)]
@@ -383,7 +398,7 @@ def vote_region(seg: HtmlSegmentation, marks: list[Mark], th: Thresholds, region
     total_yes = yes[-1]
     if total_yes == 0:
         return region
-    values = [block_value(b, m, th) for b, m in zip(seg.blocks, marks, strict=True)]
+    values = marked_values(seg, marks, th)
     prefix = [0.0]
     for v in values:
         prefix.append(prefix[-1] + v)

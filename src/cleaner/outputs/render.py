@@ -18,8 +18,11 @@ def render_text(doc: Document) -> str:
     """Kept blocks as plain text; list items one per line, others by blank lines."""
     parts: list[str] = []
     prev: Block | None = None
-    for decision in doc.kept:
-        b = decision.block
+    # Blocks and verdicts side by side: doc.kept would build a Decision per
+    # block first (a quarter of a million on a big forum page).
+    for b, verdict in zip(doc.blocks, doc.verdicts, strict=True):
+        if not verdict.keep:
+            continue
         if b.kind is BlockKind.IMAGE:
             continue  # an image is Markdown-only: its alt text is not article text
         text = _text_of(b)

@@ -175,6 +175,8 @@ _CONTENT = frozenset(CONTENT_WORDS)
 
 
 def _norm(token: str) -> str:
+    if "-" not in token and "_" not in token:
+        return token  # the usual token, and every unique id ("p12345"): no regex
     return _DASHES.sub("-", token).strip("-")
 
 

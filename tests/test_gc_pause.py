@@ -1,0 +1,68 @@
+"""clean() pauses the cyclic garbage collector and always restores its state."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+import cleaner
+from cleaner.core.errors import EmptyInputError
+from cleaner.core.gc_pause import gc_paused
+
+PAGE = (b"<html><body><article><p>" + b"A sentence of the article text. " * 20
+        + b"</p></article></body></html>")
+
+
+@pytest.fixture
+def gc_enabled() -> Iterator[None]:
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    if not was:
+        gc.disable()
+
+
+def test_collector_is_off_inside_and_back_on_after(gc_enabled: None) -> None:
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():  # nested: still off
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_clean_restores_the_collector(gc_enabled: None) -> None:
+    doc = cleaner.clean(PAGE)
+    assert "sentence of the article" in doc.text
+    assert gc.isenabled()
+
+
+def test_clean_restores_the_collector_when_it_raises(gc_enabled: None) -> None:
+    with pytest.raises(EmptyInputError):
+        cleaner.clean(b"   ")
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_disabled_stays_disabled(gc_enabled: None) -> None:
+    gc.disable()
+    cleaner.clean(PAGE)
+    assert not gc.isenabled()
+
+
+def test_concurrent_calls_leave_the_collector_as_found(gc_enabled: None) -> None:
+    inside = threading.Barrier(2)
+
+    def run() -> None:
+        with gc_paused():
+            inside.wait()
+            cleaner.clean(PAGE)
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert gc.isenabled()
