@@ -408,3 +408,14 @@ def test_text_name_glued_to_the_date_and_updated_only() -> None:
     text = "Menu\n\nWhy Paper Returns Are Slower This Year\n\nUpdated on July 9, 2025\n\n" + _BODY
     m = cleaner.clean(text, url="https://example.com/p/12345", input_mode="text").metadata
     assert m.date == "2025-07-09"
+
+
+def test_body_metadata_scan_is_bounded_on_huge_pages() -> None:
+    from cleaner.inputs.parse import parse_html
+    from cleaner.metadata.markup import BODY_SCAN_ELEMENTS, BodyMarks
+
+    early = "<p class='byline'>By Ana Lima</p>"
+    filler = "<i>x</i>" * BODY_SCAN_ELEMENTS
+    late = "<time datetime='2024-05-06'>6 May</time>"
+    marks = BodyMarks(parse_html(f"<html><body>{early}{filler}{late}</body></html>"))
+    assert len(marks.bylines) == 1 and marks.times == []

@@ -82,11 +82,13 @@ def total_words(texts: list[str]) -> int:
 
 
 # ASCII characters by class, for measure(): \w characters to "a", the
-# punctuation _PUNCT counts to "p", all others to a space.
-_ASCII_CLASSES = str.maketrans({
-    chr(c): "a" if chr(c).isalnum() or chr(c) == "_" else "p" if chr(c) in ",.;:!?" else " "
-    for c in range(128)
-})
+# punctuation _PUNCT counts to "p", all others to a space. A bytes table (see
+# ASCII_WORD_SPLIT): about twice as fast as str.translate, once per block.
+_ASCII_CLASSES = bytes(
+    ord("a") if chr(c).isalnum() or chr(c) == "_" else ord("p") if chr(c) in ",.;:!?"
+    else ord(" ")
+    for c in range(256)
+)
 
 
 def measure(
@@ -104,10 +106,10 @@ def measure(
         # One C pass classes every character (_ASCII_CLASSES): a word is a run of
         # "a" (after the start, a space or a "p"), punctuation is a "p". The
         # same counts as count_words and _PUNCT, without a list of words.
-        classes = text.translate(_ASCII_CLASSES)
-        words = max(classes.count(" a") + classes.count("pa") + (classes[:1] == "a"),
+        classes = text.encode().translate(_ASCII_CLASSES)
+        words = max(classes.count(b" a") + classes.count(b"pa") + (classes[:1] == b"a"),
                     chars // MAX_WORD_CHARS)
-        puncts = classes.count("p")
+        puncts = classes.count(b"p")
     else:
         words = count_words(text)
         puncts = len(_PUNCT.findall(text))
