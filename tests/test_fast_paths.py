@@ -77,3 +77,26 @@ def test_lexicon_memo_answers_as_the_lexicon() -> None:
     assert first[0] is not None and first[1] is not None and first[2] is None
     # The same text asked with another word count is answered afresh.
     assert lexicon.match("Leave a Reply", 999) == Lexicon.match(lexicon, "Leave a Reply", 999)
+
+
+ENDINGS = st.lists(st.sampled_from(("...", "…", "[…]", "[...]", ".", "]", "[", " ", "\n",
+                                    "\u2003", "\x1c", "\xa0", "x")), max_size=8).map("".join)
+
+
+@given(st.tuples(TEXT, ENDINGS).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_truncated_excerpt_tail_is_the_regex(text: str) -> None:
+    from cleaner.extract.sections import _TRUNCATED_TAILS, TRUNCATED
+
+    assert text.rstrip().endswith(_TRUNCATED_TAILS) == bool(TRUNCATED.search(text))
+
+
+@given(TEXT)
+@settings(max_examples=500, deadline=None)
+def test_measure_counts_are_count_words_and_the_punctuation_regex(text: str) -> None:
+    from cleaner.extract.features import measure
+
+    f = measure(text)
+    puncts = len(re.findall(r"[,.;:!?、。，；：！？]", text))
+    assert f.words == count_words(text)
+    assert f.punct_per_word == (puncts / f.words if puncts and f.words else 0.0)
