@@ -25,10 +25,10 @@ text, which added ~300 MB of word strings to the peak of ``dense-50mb``).
     python3 bench/hostile.py --fuzz 600            # also the 10-minute fuzz run
 
 Results: bench/out/hostile.json and a Markdown table on stdout. Last figures
-(2026-11-29 00:04 UTC, shared 2-core machine, load ~2; main at b2221aa run back to
-back; bench/README.md has the table): dense-50mb 11.45 s CPU (main 14.51 s; a repeat
-12.14 against 13.94), peak - base 437 MB (9.2x, main 16.2x): meets the memory target,
-misses 10 s. bloated-50mb 1.02 s CPU (main 0.94), 333 MB (7.0x): meets both. Pages
+(2026-11-29, idle 2-core machine, all of the third session merged; bench/README.md has
+the tables): dense-50mb 10.5-11.3 s CPU over four runs (was 14.5-15.0 s), peak - base
+9.2x (was 16.2x): meets the memory target, misses 10 s by 5-13%. bloated-50mb
+0.95-1.09 s CPU, 6.5x: meets both. Pages
 of 5M+ characters have their tree freed as the segmentation walks it (see
 segment_html), which moved the peak to the parse: the page, its decoded text and the
 whole tree (~440 MB).
