@@ -205,3 +205,21 @@ def test_related_box_of_excerpt_cards_is_related_links_however_much_prose() -> N
     assert "Part 5: planning" in doc.text and "Guide number" not in doc.text
     assert any(d.reason is Reason.RELATED_LINKS and "Guide number 3" in d.text
                for d in doc.removed)
+
+
+def test_numbered_class_tokens_share_the_memo_and_keep_their_evidence() -> None:
+    from cleaner.extract.rules.markup import _class_family
+
+    assert class_reason_of("comment-48213 post") == (Reason.COMMENTS, "class/id 'comment-48213'")
+    assert class_reason_of("comment-991 post") == (Reason.COMMENTS, "class/id 'comment-991'")
+    before = _class_family.cache_info().hits
+    class_reason_of("comment-777777 post")
+    assert _class_family.cache_info().hits == before + 1
+    # One-digit family words still match as written.
+    assert class_reason_of("qc-cmp2-container") is not None
+
+
+def class_reason_of(attrs: str) -> tuple[Reason, str] | None:
+    from cleaner.extract.rules.markup import class_reason
+
+    return class_reason(attrs)

@@ -222,26 +222,46 @@ def is_content_token(token: str) -> bool:
     return any(core in _CONTENT for core in _cores(_norm(token)))
 
 
-@lru_cache(maxsize=16384)
+# Runs of 3+ digits ("post-48213", "p12345") make every element's class/id string
+# unique, so the memo below never hits on a page of 100,000 posts. No family or
+# content word holds such a run ("qc-cmp2", "a2a", "mc4wp" hold one digit), so
+# writing every such run as "000" changes no answer: the memo is keyed on that.
+_LONG_DIGITS = re.compile(r"\d{3,}")
+
+
 def class_reason(attrs: str) -> tuple[Reason, str] | None:
-    """The chrome family a lower-cased "class id" string declares (memoised)."""
-    best: tuple[int, Reason, str] | None = None
-    for token in attrs.split():
+    """The chrome family a lower-cased "class id" string declares, with the token."""
+    found = _class_family(_LONG_DIGITS.sub("000", attrs))
+    if found is None:
+        return None
+    reason, index = found
+    return reason, f"class/id '{attrs.split()[index].strip(' _-')}'"
+
+
+@lru_cache(maxsize=16384)
+def _class_family(attrs: str) -> tuple[Reason, int] | None:
+    """class_reason's decision: the family and the position of its token (memoised)."""
+    best: tuple[int, Reason, int] | None = None
+    for index, token in enumerate(attrs.split()):
         if token.startswith(_NEGATED) or token.replace("_", "-").startswith(_NEGATED):
             continue
         if is_content_token(token):
             return None
         hit = token_family(token)
         if hit is not None and (best is None or hit[0] < best[0]):
-            best = (hit[0], hit[1], token)
+            best = (hit[0], hit[1], index)
     if best is None:
         return None
-    return best[1], f"class/id '{best[2].strip(' _-')}'"
+    return best[1], best[2]
+
+
+def content_class(attrs: str) -> bool:
+    """True when a lower-cased "class id" string declares article content."""
+    return _content_class(_LONG_DIGITS.sub("000", attrs))
 
 
 @lru_cache(maxsize=16384)
-def content_class(attrs: str) -> bool:
-    """True when a lower-cased "class id" string declares article content."""
+def _content_class(attrs: str) -> bool:
     return any(is_content_token(t) for t in attrs.split())
 
 
