@@ -135,9 +135,10 @@ def test_vote_region_only_moves_to_a_clearly_better_candidate(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from cleaner.core.settings import DEFAULT_SETTINGS
-    from cleaner.extract import select
+    from cleaner.extract import vote
     from cleaner.extract.segment_html import segment_html
-    from cleaner.extract.select import Region, markup_marks, vote_region
+    from cleaner.extract.select import Region, markup_marks
+    from cleaner.extract.vote import vote_region
     from cleaner.inputs.parse import parse_html
 
     source = (PAGES / "div-soup-article" / "source.html").read_text(encoding="utf-8")
@@ -148,7 +149,7 @@ def test_vote_region_only_moves_to_a_clearly_better_candidate(
     prose = [b.features.words >= 20 for b in seg.blocks]
     agree: list[bool | None] = [bool(p) for p in prose]
     assert vote_region(seg, marks, th, whole, agree) is whole  # menus are few words
-    monkeypatch.setattr(select, "VOTE_MARGIN", 0.01)
+    monkeypatch.setattr(vote, "VOTE_MARGIN", 0.01)
     moved = vote_region(seg, marks, th, whole, agree)
     assert moved is not whole and "readability" in moved.evidence
     assert all(moved.start <= b.id < moved.end for b in seg.blocks if prose[b.id])

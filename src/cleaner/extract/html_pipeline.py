@@ -25,9 +25,9 @@ from cleaner.extract.select import (
     is_teaser,
     markup_marks,
     select_region,
-    vote_region,
 )
 from cleaner.extract.user_rules import user_marks
+from cleaner.extract.vote import vote_region
 
 # Region confidence below which readability-lxml is asked to vote. It costs
 # tens of ms a page, so it must stay rare (a minority of pages fall below).
