@@ -224,3 +224,11 @@ def class_reason_of(attrs: str) -> tuple[Reason, str] | None:
     from cleaner.extract.rules.markup import class_reason
 
     return class_reason(attrs)
+
+
+def test_embedded_social_posts_are_not_share_bars() -> None:
+    from cleaner.extract.rules.markup import class_reason
+
+    assert class_reason("social-media-embed") is None
+    assert class_reason("embed-social") is None
+    assert class_reason("social-share")[0] is Reason.SHARE_BAR  # type: ignore[index]

@@ -197,11 +197,16 @@ _STEM_RE = re.compile("|".join(sorted((re.escape(stem) for stem, _ in _STEMS), k
                                       reverse=True)))
 
 
+_EMBED_SEGMENTS = frozenset({"embed", "embedded", "embeds"})
+
+
 @lru_cache(maxsize=16384)
 def token_family(token: str) -> Match | None:
     """The earliest family one class/id token belongs to (memoised: pure)."""
     token = _norm(token)
-    if not token:
+    if not token or _EMBED_SEGMENTS.intersection(token.split("-")):
+        # "social-media-embed", "embed-social": a post embedded in the story
+        # (quoted tweets), not a share bar; the embed names what it is.
         return None
     best = _EXACT.get(token)
     for core in _cores(token):
