@@ -232,3 +232,24 @@ def test_embedded_social_posts_are_not_share_bars() -> None:
     assert class_reason("social-media-embed") is None
     assert class_reason("embed-social") is None
     assert class_reason("social-share")[0] is Reason.SHARE_BAR  # type: ignore[index]
+
+
+@pytest.mark.parametrize("line", [
+    "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
+    "Published on November 19, 2019",
+    "Updated: 12:30 Nov 19, 2019",
+])
+def test_date_lines_with_a_label_and_time_first(line: str) -> None:
+    from cleaner.extract.rules.shapes import shape_reason
+
+    assert shape_reason(line, len(line.split())) == (Reason.BYLINE, "date line")
+
+
+@pytest.mark.parametrize("line", [
+    "Nov 19, 2019 | the day the council voted",
+    "On November 19, 2019 the council voted to close the bridge",
+])
+def test_sentences_with_a_date_are_not_date_lines(line: str) -> None:
+    from cleaner.extract.rules.shapes import shape_reason
+
+    assert shape_reason(line, len(line.split())) is None

@@ -31,7 +31,10 @@ _MONTHS = (
 DATE_LINE = re.compile(
     rf"^(?:(?:posted|published|updated|last updated|modified|date|on|am|le|el|il|op|dnia|"
     rf"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|"
-    rf"aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)\s*:?\s*)?"
+    rf"aggiornato|gepubliceerd|bijgewerkt|opublikowano|zaktualizowano)"
+    rf"(?:\s+(?:on|am|le|el|il|op|dnia))?\s*:?\s*)?"
+    # "10:48, Tue, Nov 19, 2019": the time may come first.
+    rf"(?:\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?,?\s+)?"
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -124,7 +127,9 @@ def shape_reason(text: str, words: int) -> tuple[Reason, str] | None:
             return Reason.BYLINE, "byline 'by <name>'"
         # Date lines and reading times all hold a digit; most short lines do not.
         if _DIGIT.search(stripped) is not None:
-            if DATE_LINE.match(stripped):
+            # "Published: ... | Updated: ...": every part a date line.
+            if DATE_LINE.match(stripped) or ("|" in stripped and all(
+                    DATE_LINE.match(part.strip()) for part in stripped.split("|"))):
                 return Reason.BYLINE, "date line"
             if READING_TIME.match(stripped) or RELATIVE_TIME.match(stripped):
                 return Reason.BYLINE, "reading time / relative date"
