@@ -100,3 +100,12 @@ def test_measure_counts_are_count_words_and_the_punctuation_regex(text: str) -> 
     puncts = len(re.findall(r"[,.;:!?、。，；：！？]", text))
     assert f.words == count_words(text)
     assert f.punct_per_word == (puncts / f.words if puncts and f.words else 0.0)
+
+
+@given(TEXT)
+@settings(max_examples=500, deadline=None)
+def test_single_spaced_is_split_and_join_giving_the_text_back(text: str) -> None:
+    from cleaner.extract.features import single_spaced
+
+    if single_spaced(text):
+        assert " ".join(text.split()) == text

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from cleaner.core.model import Block, BlockKind, Verdict
 from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.core.settings import Settings
-from cleaner.extract.features import ascii_prose
+from cleaner.extract.features import ascii_prose, single_spaced
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.rules.shapes import shape_reason
 from cleaner.extract.select import link_dense
@@ -171,12 +171,12 @@ def _settle_headings(blocks: Sequence[Block], verdicts: list[Verdict]) -> None:
 def _in_kept_list(b: Block, blocks: Sequence[Block], inward: list[int]) -> bool:
     """A plain list item whose inward neighbour is a kept item of the same list:
     the last point of a list is short like the others, not a stray label."""
-    if (b.kind is not BlockKind.LIST_ITEM or b.features.link_chars or not inward
-            or not b.span.startswith("/")):  # an element path (HTML), not "line 12"
+    parent = _parent_span(b)  # "" on text pages: no list structure there
+    if b.kind is not BlockKind.LIST_ITEM or b.features.link_chars or not inward or not parent:
         return False
     other = blocks[inward[0]]
     return (other.kind is BlockKind.LIST_ITEM and not other.features.link_chars
-            and other.span.rpartition("/")[0] == b.span.rpartition("/")[0])
+            and _parent_span(other) == parent)
 
 
 _TERM = "tag:dt"
@@ -191,7 +191,7 @@ def _keep_defined_terms(blocks: Sequence[Block], verdicts: list[Verdict]) -> Non
         if (verdicts[i].reason is Reason.LINK_DENSE and _TERM in blocks[i].hints
                 and verdicts[i + 1].keep):
             # The next block is in a <dd> of the same list (itself or a <p> in it).
-            dl = blocks[i].span.rpartition("/")[0]
+            dl = _parent_span(blocks[i])
             if dl and blocks[i + 1].span.startswith(dl + "/dd"):
                 verdicts[i] = _TERM_KEPT
 
@@ -255,13 +255,10 @@ def _parent_span(block: Block) -> str:
 
 
 def _fold(text: str) -> str:
-    """``" ".join(text.lower().split())``, skipping the split when the text is
-    already single-spaced (every character printable: the only white space is
-    the ASCII space), as lines of text pages are."""
+    """``" ".join(text.lower().split())``, without the split for text that is
+    single-spaced already (as lines of text pages are)."""
     low = text.lower()
-    if low.isprintable() and "  " not in low and low[:1] != " " and low[-1:] != " ":
-        return low
-    return " ".join(low.split())
+    return low if single_spaced(low) else " ".join(low.split())
 
 
 def classify_blocks(

@@ -49,6 +49,13 @@ def ascii_prose(text: str) -> str:
     return text
 
 
+def single_spaced(text: str) -> bool:
+    """``" ".join(text.split()) == text``, answered without splitting: a printable
+    text's only white space is the ASCII space (every other one is a separator or
+    a control character), and here it comes single and inside."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
 def count_words(text: str) -> int:
     """Words for our thresholds: \\w+ runs, CJK characters counted singly."""
     plain = text if text.isascii() else ascii_prose(text)

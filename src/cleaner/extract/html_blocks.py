@@ -23,7 +23,7 @@ from cleaner.core.model import Block, BlockKind
 from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.core.thresholds import Thresholds
-from cleaner.extract.features import measure
+from cleaner.extract.features import measure, single_spaced
 from cleaner.inputs.parse import ElementPaths
 
 # Two line breaks with only white space between them: a paragraph break.
@@ -44,10 +44,7 @@ _MIN_DATA_TABLE_CELLS = 2
 
 def _fold_line(text: str) -> str:
     """Runs of white space to one space, ends stripped (``_SPACE`` then strip)."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        # The usual paragraph: a printable text's only white space is the ASCII
-        # space (every other one is a separator or control character), and here
-        # it comes single and inside: nothing to fold.
+    if single_spaced(text):  # the usual paragraph: nothing to fold
         return text
     if text.isascii() and (text.isprintable() or _SPLIT_ONLY.search(text) is None):
         # Same result: on such text split() breaks at exactly the _SPACE runs

@@ -27,7 +27,7 @@ from functools import cache
 from importlib import resources
 
 from cleaner.core.reasons import Reason
-from cleaner.extract.features import ascii_words
+from cleaner.extract.features import ascii_words, single_spaced
 
 # A "starts with" phrase may be followed by this many more words (a see-also
 # headline is rarely longer; a real paragraph starting "See also" is).
@@ -54,10 +54,9 @@ def normalise(text: str) -> str:
                 text = text.replace(char, plain)
     # split() and re's \s agree on what white space is (str.isspace); the ends
     # it drops are trimmed below anyway (" " is in _LEAD and _TRAIL). Text that
-    # is printable (its only white space is the ASCII space) without a double
-    # space is folded already, as lines of text pages are: no split and join.
+    # is single-spaced already, as lines of text pages are, is not split again.
     text = text.lower()
-    if not text.isprintable() or "  " in text:
+    if not single_spaced(text):
         text = " ".join(text.split())
     return text.strip(_LEAD).rstrip(_TRAIL).strip()
 
