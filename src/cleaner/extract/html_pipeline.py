@@ -13,7 +13,7 @@ from cleaner.core.settings import Settings
 from cleaner.core.thresholds import Thresholds
 from cleaner.extract.classify import classify_blocks
 from cleaner.extract.comments import comment_marks, is_forum_thread
-from cleaner.extract.lexicon import default_lexicon, with_user_phrases
+from cleaner.extract.lexicon import Lexicon, default_lexicon, with_user_phrases
 from cleaner.extract.second_opinion import agreement, readability_text
 from cleaner.extract.sections import heading_section_marks, teaser_list_marks
 from cleaner.extract.segment_html import HtmlSegmentation, segment_html
@@ -63,6 +63,49 @@ def _keep_teasers(seg: HtmlSegmentation, verdicts: list[Verdict], region: Region
     return out
 
 
+# Marks a class name gave to a page area. When they leave a page with nothing
+# to keep, the class was wrong about the whole page (a site builder that wraps
+# its content in a "topbar" or a "header-section"): the page is judged again
+# with its prose blocks freed from them. Menus and link lists in the same
+# areas keep their marks, and tags, roles and the families trusted over
+# content (cookie banners, comment forms) still hold.
+_RESCUE_AREAS = frozenset({Reason.NAV, Reason.HEADER, Reason.FOOTER, Reason.SIDEBAR})
+# A block is prose for the rescue when it ends like a sentence, has this many
+# words and little link text: a menu label or a list of towns does not.
+RESCUE_MIN_WORDS = 8
+RESCUE_MAX_LINK_DENSITY = 0.3
+
+
+def _rescue_marks(blocks: list[Block], marks: list[Mark]) -> list[Mark] | None:
+    """``marks`` with prose blocks freed from class-declared page areas (None:
+    no block would change)."""
+    out = list(marks)
+    changed = False
+    # Backwards, so that a heading sees whether the block after it was freed.
+    for i in range(len(blocks) - 1, -1, -1):
+        m = marks[i]
+        if m is None or m[0] not in _RESCUE_AREAS or not m[1].startswith("class/id"):
+            continue
+        b = blocks[i]
+        f = b.features
+        if (b.kind is BlockKind.HEADING and i + 1 < len(blocks) and out[i + 1] is None
+                and marks[i + 1] is not None) or (
+                f.ends_sentence and f.words >= RESCUE_MIN_WORDS
+                and f.link_density <= RESCUE_MAX_LINK_DENSITY):
+            out[i] = None
+            changed = True
+    return out if changed else None
+
+
+def _judge(seg: HtmlSegmentation, marks: list[Mark], region: Region, title: str | None,
+           lexicon: Lexicon, settings: Settings, listing: bool) -> list[Verdict]:
+    """Every block's verdict once the region is chosen."""
+    verdicts = classify_blocks(seg.blocks, marks, region, title, lexicon, settings)
+    if listing:
+        verdicts = _keep_teasers(seg, verdicts, region, settings.thresholds)
+    return verdicts
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     blocks: tuple[Block, ...]
@@ -101,8 +144,11 @@ def extract_html(root: HtmlElement, url: str | None, title: str | None,
     if settings.second_opinion and region.confidence < SECOND_OPINION_BELOW and seg.blocks \
             and not prune:
         region = _second_opinion(root, seg, marks, settings, region)
-    verdicts = classify_blocks(seg.blocks, marks, region, title, lexicon, settings)
-    if listing:
-        verdicts = _keep_teasers(seg, verdicts, region, th)
+    verdicts = _judge(seg, marks, region, title, lexicon, settings, listing)
+    if not any(v.reason.keeps for v in verdicts):
+        rescued = _rescue_marks(seg.blocks, marks)
+        if rescued is not None:
+            region = select_region(seg, rescued, th, listing)
+            verdicts = _judge(seg, rescued, region, title, lexicon, settings, listing)
     verdicts = user.apply(verdicts)
     return Extraction(tuple(seg.blocks), tuple(verdicts), region.evidence)
