@@ -253,3 +253,32 @@ def test_sentences_with_a_date_are_not_date_lines(line: str) -> None:
     from cleaner.extract.rules.shapes import shape_reason
 
     assert shape_reason(line, len(line.split())) is None
+
+
+def _table_blocks(body: str) -> list[cleaner.Block]:
+    page = f"<html><body><h1>Page</h1>{body}</body></html>".encode()
+    return [b for b in cleaner.clean(page).blocks if b.kind is cleaner.BlockKind.TABLE]
+
+
+_LONG_CELL = " ".join(["word"] * 90) + "."
+_MENU_CELL = "".join(f'<a href="/s{i}">Section {i}</a><br>' for i in range(7))
+
+
+def test_layout_table_with_menu_column_is_walked() -> None:
+    """A few rows, a cell of prose beside a link column: page columns, not data."""
+    body = (f"<table><tr><td colspan=2>Banner</td></tr>"
+            f"<tr><td>{_MENU_CELL}</td><td>{_LONG_CELL}</td></tr></table>")
+    assert _table_blocks(body) == []
+
+
+def test_data_table_with_long_linked_cells_stays_a_table() -> None:
+    """Many rows of the same shape are data, however long and linked a cell is."""
+    rows = "".join(f"<tr><td>Week {i}</td><td>{_MENU_CELL}</td><td>{_LONG_CELL}</td></tr>"
+                   for i in range(8))
+    assert len(_table_blocks(f"<table>{rows}</table>")) == 1
+
+
+def test_table_with_a_form_is_layout() -> None:
+    body = ("<table><tr><td>Name</td><td>Value</td></tr><tr><td>a</td><td>1</td></tr>"
+            "<tr><td><form><input name=q></form></td><td>2</td></tr></table>")
+    assert _table_blocks(body) == []

@@ -40,6 +40,29 @@ _IMAGE_MD = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)\)")
 # Tables with fewer cells per row on average than this, or any nested table or
 # heading, are layout scaffolding rather than data: we walk into them instead.
 _MIN_DATA_TABLE_CELLS = 2
+# Old table layouts put the page's columns in <td>s: the article in one cell,
+# the menu in another. A table is such a layout when one cell holds a column of
+# prose (this many words; long data cells, a course schedule's reading lists,
+# exist, so length alone is not enough) and another is a link column
+# (LINK_COLUMN_MIN links making up most of its text), or when it holds a form.
+# A layout has a few rows (banner, columns, footer); a data table whose rows
+# carry reading lists has many.
+LAYOUT_MAX_ROWS = 6
+_MAX_DATA_CELL_WORDS = 80
+LINK_COLUMN_MIN = 5
+LINK_COLUMN_DENSITY = 0.5
+
+
+def _has_link_column(table: HtmlElement) -> bool:
+    """Does a cell of ``table`` hold a menu: several links, mostly link text?"""
+    for cell in table.iter("td", "th"):
+        links = cell.findall(".//a")
+        if len(links) < LINK_COLUMN_MIN:
+            continue
+        total = nonspace(cell.text_content())
+        if total and sum(nonspace(a.text_content()) for a in links) >= LINK_COLUMN_DENSITY * total:
+            return True
+    return False
 
 
 def _fold_line(text: str) -> str:
@@ -334,6 +357,8 @@ class BlockWriter:
         for tag in ("h1", "h2", "h3", "h4", "blockquote", "pre"):
             if el.find(f".//{tag}") is not None:
                 return False
+        if el.get("role") == "presentation" or el.find(".//form") is not None:
+            return False
         rows: list[tuple[str, ...]] = []
         for tr in el.iter("tr"):
             cells = tuple(
@@ -345,6 +370,9 @@ class BlockWriter:
                 rows.append(cells)
         if not rows:
             return True
+        if len(rows) <= LAYOUT_MAX_ROWS and _has_link_column(el) and any(
+                cell.count(" ") >= _MAX_DATA_CELL_WORDS for row in rows for cell in row):
+            return False
         cells_total = sum(len(r) for r in rows)
         if cells_total / len(rows) < _MIN_DATA_TABLE_CELLS and len(rows) < 3:  # noqa: PLR2004
             return False
