@@ -282,3 +282,10 @@ def test_table_with_a_form_is_layout() -> None:
     body = ("<table><tr><td>Name</td><td>Value</td></tr><tr><td>a</td><td>1</td></tr>"
             "<tr><td><form><input name=q></form></td><td>2</td></tr></table>")
     assert _table_blocks(body) == []
+
+
+def test_broken_header_cell_gives_byline_metadata() -> None:
+    """Headline, byline and date in one <br>-broken cell are read line by line."""
+    meta = _clean("table-layout-portal").metadata
+    assert meta.authors == ("Margaret Ellison",) or list(meta.authors) == ["Margaret Ellison"]
+    assert meta.date == "2006-03-14"

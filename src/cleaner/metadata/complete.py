@@ -10,7 +10,7 @@ metadata"). We read the short blocks in that window only: further down, a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from cleaner.core.model import Block, Metadata, Verdict
@@ -27,6 +27,11 @@ from cleaner.metadata.language import choose_language
 # byline) and the first few of the article (bylines below the standfirst).
 WINDOW_BEFORE = 8
 WINDOW_AFTER = 4
+# A block broken into lines by <br> (headline, byline and date in one cell of
+# an old page) is read line by line when it is this short (a few header lines)
+# and comes no later than the article's start: inside the article such blocks
+# are lists ("Title / by Author" of reviewed books).
+BROKEN_BLOCK_MAX_WORDS = 3 * 14
 # Around the block that repeats the headline: bylines sit just above or below
 # it, sometimes after a standfirst, share bar and reading time.
 TITLE_BEFORE = 4
@@ -54,8 +59,10 @@ _NOT_A_DATELINE = ("today", "heute", "aujourd", "hoy", "oggi", "vandaag", "dzisi
 
 
 def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
-                title: str | None = None) -> list[Block]:
-    """Short blocks around the headline and the start of the article."""
+                title: str | None = None, broken: bool = False) -> list[Block]:
+    """Short blocks around the headline and the start of the article (with
+    ``broken``, also short <br>-broken blocks up to the start: HTML only, the
+    text path's multi-line blocks are groups of far-away lines)."""
     start = next((i for i, v in enumerate(verdicts) if v.reason in KEEP_REASONS), None)
     if start is None:
         return []
@@ -71,7 +78,9 @@ def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
     out: list[Block] = []
     for lo, hi in spans:
         for i in range(lo, min(hi, len(blocks))):
-            if i not in seen and blocks[i].features.words <= BYLINE_MAX_WORDS:
+            if i not in seen and (blocks[i].features.words <= BYLINE_MAX_WORDS or (
+                    broken and i <= start and blocks[i].features.words <= BROKEN_BLOCK_MAX_WORDS
+                    and "\n" in blocks[i].text)):
                 seen.add(i)
                 out.append(blocks[i])
     return out
@@ -85,7 +94,22 @@ def _may_be_key(text: str, key: str) -> bool:
     return first == key[:1] or not first.isalnum()
 
 
-def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str], list[str]]:
+def _lines(blocks: Sequence[Block], broken: bool) -> Iterator[tuple[str, int]]:
+    """(text, words) of each block, or (``broken``) of each line of a block
+    broken by ``<br>``: old pages put headline, byline and date in one cell."""
+    for b in blocks:
+        text = b.text.strip()
+        if not broken or "\n" not in text:
+            yield text, b.features.words
+            continue
+        for line in text.split("\n"):
+            line = line.strip()
+            if line:
+                yield line, len(line.split())
+
+
+def text_bylines(blocks: Sequence[Block], broken: bool = False,
+                 ) -> tuple[list[str], list[str], list[str]]:
     """(author names, publication dates, update dates) from byline-shaped blocks.
 
     A date line labelled "Updated ..." is a modification date. Dates on a line
@@ -96,13 +120,12 @@ def text_bylines(blocks: Sequence[Block]) -> tuple[list[str], list[str], list[st
     with_byline: list[str] = []
     dates: list[str] = []
     updated: list[str] = []
-    for b in blocks:
-        text = b.text.strip()
+    for text, words in _lines(blocks, broken):
         low = text.lower()
         if has_copyright(text) or any(w in low for w in _NOT_A_DATELINE):
             continue
-        raw = byline_name(text, b.features.words)
-        if raw is None and _WRITTEN_BY.match(text) and b.features.words <= BYLINE_MAX_WORDS:
+        raw = byline_name(text, words)
+        if raw is None and _WRITTEN_BY.match(text) and words <= BYLINE_MAX_WORDS:
             raw = text
         name = clean_name(raw) if raw else None
         if name and looks_personal(name):
@@ -172,8 +195,8 @@ def complete_html(ev: Evidence, blocks: Sequence[Block], verdicts: Sequence[Verd
         # listing (an article's related-post cards carry bylines too).
         ev.listing = True
     else:
-        window = head_window(blocks, verdicts, ev.resolved_title)
-        authors, dates, updated = text_bylines(window)
+        window = head_window(blocks, verdicts, ev.resolved_title, broken=True)
+        authors, dates, updated = text_bylines(window, broken=True)
     for day in updated[:1]:
         ev.add("date_modified", day, "text")
     for name in authors:
