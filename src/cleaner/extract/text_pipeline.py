@@ -39,6 +39,7 @@ from cleaner.extract.text_rules import (
     scan_head,
 )
 from cleaner.extract.text_select import line_score, select_text_region
+from cleaner.extract.text_unwrap import unwrap
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
@@ -73,7 +74,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     ``settings.known_boilerplate`` holds :func:`cleaner.extract.repeated.line_hash`
     values of lines that repeat across the site's pages (batch mode learns them).
     """
-    lines = split_lines(text)
+    lines = split_lines(unwrap(text))
     scores = [line_score(line) for line in lines]
     repeated = _repeated_lines(lines, settings.known_boilerplate)
     for i in repeated:
