@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 from cleaner.core.thresholds import Thresholds
 from cleaner.extract.lexicon import normalise
 from cleaner.extract.segment_text import split_lines
-from cleaner.extract.text_unwrap import unwrap
+from cleaner.extract.text_prepare import prepare
 
 # Lines shorter than this (after normalising) are not learned: "Home", "Share"
 # and "1" repeat everywhere, prose and chrome alike, and the lexicon already
@@ -43,7 +43,7 @@ def page_line_hashes(text: str) -> set[int]:
 
     Lines are cut as the text path cuts them (fragments glued, bullets off),
     so what the learner counts is what :func:`extract_text` looks up."""
-    return {line_hash(line.text) for line in split_lines(unwrap(text))
+    return {line_hash(line.text) for line in split_lines(prepare(text)[0])
             if len(line.text) >= MIN_LINE_CHARS}
 
 

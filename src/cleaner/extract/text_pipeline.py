@@ -27,6 +27,7 @@ from cleaner.extract.lexicon import (
 from cleaner.extract.repeated import MIN_LINE_CHARS, line_hash
 from cleaner.extract.segment_text import Line, group_block, line_block, split_lines
 from cleaner.extract.text_lexicon import memo_lexicon
+from cleaner.extract.text_prepare import prepare, stretch
 from cleaner.extract.text_rules import (
     HEAD_SCAN,
     MENU_ITEM_WORDS,
@@ -39,7 +40,6 @@ from cleaner.extract.text_rules import (
     scan_head,
 )
 from cleaner.extract.text_select import line_score, select_text_region
-from cleaner.extract.text_unwrap import unwrap
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
@@ -74,7 +74,10 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     ``settings.known_boilerplate`` holds :func:`cleaner.extract.repeated.line_hash`
     values of lines that repeat across the site's pages (batch mode learns them).
     """
-    lines = split_lines(unwrap(text))
+    text, covers = prepare(text)
+    lines = split_lines(text)
+    if covers:
+        lines = stretch(lines, covers)
     scores = [line_score(line) for line in lines]
     repeated = _repeated_lines(lines, settings.known_boilerplate)
     for i in repeated:
