@@ -39,7 +39,10 @@ _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+# Bold spans are short; the bound keeps a line of unclosed "**" linear.
+# ("__" is left alone: Python's __init__ is more common in dumps than
+# underscore bold.)
+_STRONG = re.compile(r"\*\*(?=\S)([^\n]{1,100}?)(?<=\S)\*\*")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 # Lines that are Markdown structure, not words: fences, rules, table rulers.
 _RULER_CELL = r"[ \t]*:?-{3,}:?[ \t]*"
@@ -104,5 +107,5 @@ def demarkdown(text: str) -> str:
     text = _STRUCTURE.sub("", text)
     text = _HEADING_MARK.sub(r"\1\2", text)
     text = _QUOTE_MARK.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
+    text = _STRONG.sub(r"\1", text)
     return _ESCAPE.sub(r"\1", text)

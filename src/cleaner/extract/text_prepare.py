@@ -27,11 +27,18 @@ def prepare(text: str) -> tuple[str, dict[int, tuple[int, int]]]:
     out = unwrap(demarkdown(text))
     if out is text:
         return text, {}
+    before, after = text.splitlines(), out.splitlines()
+    if len(after) < len(before):
+        # Emptied last lines: splitlines() does not count an unterminated
+        # empty line, so the line breaks that made them come back.
+        out += "\n" * (len(before) - len(after))
+        after += [""] * (len(before) - len(after))
+    if len(after) != len(before):  # cannot happen; the input is safer than a guess
+        return text, {}
     covers: dict[int, tuple[int, int]] = {}
     head = 0
     leading = 0  # the first emptied line above any kept one
-    for number, (old, new) in enumerate(zip(text.splitlines(), out.splitlines(),
-                                            strict=True), 1):
+    for number, (old, new) in enumerate(zip(before, after, strict=True), 1):
         if new.strip():
             head = number
             if leading:
