@@ -419,3 +419,28 @@ def test_body_metadata_scan_is_bounded_on_huge_pages() -> None:
     late = "<time datetime='2024-05-06'>6 May</time>"
     marks = BodyMarks(parse_html(f"<html><body>{early}{filler}{late}</body></html>"))
     assert len(marks.bylines) == 1 and marks.times == []
+
+
+# --- CJK pages: dates, headlines and language without spaces between words ---
+
+def test_cjk_dates_parse() -> None:
+    assert parse_date("2024年06月18日 09:30") == "2024-06-18"
+    assert parse_date("发布时间：2024年6月8日") == "2024-06-08"
+    assert parse_date("2024년 6월 18일") == "2024-06-18"
+
+
+def test_cjk_headline_inside_the_title_is_the_title() -> None:
+    page = ("<html lang='zh'><head><title>市政府宣布新建三座公园_新闻中心_城市日报</title></head>"
+            "<body><h1>市政府宣布新建三座公园</h1><p>"
+            + "市政府昨天宣布将在未来两年内新建三座大型公园。" * 6 + "</p></body></html>").encode()
+    assert cleaner.clean(page).metadata.title == "市政府宣布新建三座公园"
+
+
+def test_cjk_text_language_is_detected() -> None:
+    text = ("市政府昨天宣布，将在未来两年内投资五亿元，在城市东部、南部和西部新建三座大型公园。\n\n"
+            "据市园林局负责人介绍，三座公园总面积约为一百二十公顷，其中东部公园将依托现有湿地建设。\n\n"
+            "该负责人表示，公园建设将充分听取市民意见，规划方案将于下个月在市政府网站上公示。\n\n"
+            "近年来，该市持续推进绿地建设，人均公园绿地面积已从五年前的十平方米增加到十四平方米。\n\n"
+            "南部公园将建设儿童游乐区和运动场地，西部公园则以山地步道和观景平台为主，预计明年春天开放。\n\n"
+            "市民可以通过网络或现场留言提出建议，园林局将在公示结束后公布意见采纳情况。\n")
+    assert cleaner.clean(text.encode()).metadata.language == "zh"

@@ -58,6 +58,8 @@ _MDY = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4
 # "4 June 2025", "4. Juni 2025", "4 de junio de 2025", "04 Jun 2025 10:00 GMT"
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?({_MONTH_RE})\.?,?\s+"
                   rf"(?:de\s+)?(\d{{4}})(?!\d)", re.IGNORECASE)
+# "2025年6月4日" (Chinese, Japanese), "2025년 6월 4일" (Korean): year, month, day.
+_CJK = re.compile(r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?")
 # "06/04/2025", "4.6.2025" (order ambiguous unless one part exceeds 12)
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
 # Paths like /2024/05/17/slug, /2024-05-17-slug, /20240517/
@@ -94,6 +96,9 @@ def parse_date(text: str | None, *, dayfirst: bool | None = None) -> str | None:
     m = _MDY.search(text)
     if m:
         return make_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    m = _CJK.search(text)
+    if m:
+        return make_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     m = _DMY.search(text)
     if m:
         return make_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))

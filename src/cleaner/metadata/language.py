@@ -22,8 +22,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from cleaner.extract.features import count_words
 from cleaner.metadata.langid_walk import classify
 
+# Where scripts written without spaces start (CJK punctuation, kana, ideographs).
+_CJK_START = "\u3000"
 # Enough characters for a stable guess; more only costs time.
 MAX_DETECT_CHARS = 800
 # Below this many words a detection is a coin toss (menus, captions).
@@ -73,7 +76,11 @@ def _identifier() -> Any:
 def detect(text: str) -> tuple[str | None, float]:
     """py3langid's guess for ``text`` and its probability (None for short text)."""
     if len(text.split()) < MIN_DETECT_WORDS:
-        return None, 0.0
+        # Chinese and Japanese put no spaces between words: count them the
+        # way the blocks do before calling the text short.
+        head = text[:MAX_DETECT_CHARS]
+        if not head or max(head) < _CJK_START or count_words(head) < MIN_DETECT_WORDS:
+            return None, 0.0
     return classify(_identifier(), text[:MAX_DETECT_CHARS])
 
 
