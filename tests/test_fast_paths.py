@@ -109,3 +109,17 @@ def test_single_spaced_is_split_and_join_giving_the_text_back(text: str) -> None
 
     if single_spaced(text):
         assert " ".join(text.split()) == text
+
+
+@given(st.lists(TEXT, max_size=8).map("\n".join))
+@settings(max_examples=300, deadline=None)
+def test_inlined_line_scores_and_punctuation_counts_are_the_functions(text: str) -> None:
+    from cleaner.extract.segment_text import line_block
+    from cleaner.extract.text_select import line_score, line_scores
+
+    lines = split_lines(text)
+    assert line_scores(lines) == [line_score(line) for line in lines]
+    for i, line in enumerate(lines):
+        f = line_block(line, i).features
+        puncts = sum(line.text.count(c) for c in ",.;:!?")
+        assert f.punct_per_word == (puncts / line.words if line.words else 0.0)

@@ -38,7 +38,7 @@ from cleaner.extract.text_rules import (
     mark_headings,
     scan_head,
 )
-from cleaner.extract.text_select import line_score, select_text_region
+from cleaner.extract.text_select import line_scores, select_text_region
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
@@ -74,7 +74,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     values of lines that repeat across the site's pages (batch mode learns them).
     """
     lines = split_lines(text)
-    scores = [line_score(line) for line in lines]
+    scores = line_scores(lines)
     repeated = _repeated_lines(lines, settings.known_boilerplate)
     for i in repeated:
         scores[i] = min(scores[i], 0.0)
