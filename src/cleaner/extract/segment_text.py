@@ -246,7 +246,7 @@ def _span(start: int, end: int) -> str:
 
 def line_block(line: Line, block_id: int) -> Block:
     """The block of one line (article candidates get one block per line)."""
-    text, words, _, bullet, ordered, start, end = line[:7]
+    text, words, _, bullet, ordered, start, end, _, _ = line
     # features_of inlined, and both objects built from positional arguments:
     # this runs for every line near the article.
     # _puncts inlined: ASCII lines lose their punctuation in one C pass.
