@@ -109,3 +109,47 @@ def test_single_spaced_is_split_and_join_giving_the_text_back(text: str) -> None
 
     if single_spaced(text):
         assert " ".join(text.split()) == text
+
+
+@given(st.lists(TEXT, max_size=8).map("\n".join))
+@settings(max_examples=300, deadline=None)
+def test_inlined_line_scores_and_punctuation_counts_are_the_functions(text: str) -> None:
+    from cleaner.extract.segment_text import line_block
+    from cleaner.extract.text_select import line_score, line_scores
+
+    lines = split_lines(text)
+    assert line_scores(lines) == [line_score(line) for line in lines]
+    for i, line in enumerate(lines):
+        f = line_block(line, i).features
+        puncts = sum(line.text.count(c) for c in ",.;:!?")
+        assert f.punct_per_word == (puncts / line.words if line.words else 0.0)
+
+
+BYLINE_PIECES = ("By", "by:", "BY ", "Posted", "posted on", "Fact-checked", "Veröffentlicht",
+                 "PUBLIÉ", "af:", "text", "door", "Jane Doe", " ", "\xa0", ":", "ı", "İ", "ſ")
+BYLINE_TEXT = st.lists(st.one_of(st.sampled_from(BYLINE_PIECES + PIECES), st.text(max_size=6)),
+                       max_size=8).map("".join)
+
+
+@given(BYLINE_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_byline_gate_only_skips_texts_the_regex_rejects(text: str) -> None:
+    from cleaner.extract.rules.shapes import byline_name
+
+    for line in (text, *(f"{by} {text}" for by in ("By", "by:", "BY", "Posted by", "af:"))):
+        assert byline_name(line, 1) == _byline_name_regex(line)
+
+
+def _byline_name_regex(text: str) -> str | None:
+    """byline_name without its first-word gate (the regex decides)."""
+    from cleaner.extract.rules import shapes
+
+    match = shapes.BYLINE.match(text.strip())
+    if not match:
+        return None
+    name = match.group("name").strip(" .,|-–—")
+    if shapes._PROSE_AFTER_BY.match(name):
+        return None
+    name = re.split(r"\s+(?:\||-|–|—|•|·|on|am|le|el|il|op|and updated)\s+|,\s*\d|\s+\d",
+                    name)[0]
+    return name.strip(" .,") or None

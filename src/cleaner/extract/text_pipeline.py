@@ -39,7 +39,7 @@ from cleaner.extract.text_rules import (
     mark_headings,
     scan_head,
 )
-from cleaner.extract.text_select import line_score, select_text_region
+from cleaner.extract.text_select import line_scores, select_text_region
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
@@ -78,7 +78,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     lines = split_lines(text)
     if covers:
         lines = stretch(lines, covers)
-    scores = [line_score(line) for line in lines]
+    scores = line_scores(lines)
     repeated = _repeated_lines(lines, settings.known_boilerplate)
     for i in repeated:
         scores[i] = min(scores[i], 0.0)

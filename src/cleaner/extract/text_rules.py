@@ -105,7 +105,12 @@ def breadcrumb_parts(text: str, words: int, lexicon: Lexicon) -> list[str] | Non
 
 
 def _has_separator(text: str) -> bool:
-    """Cheap test before the breadcrumb regex: is any trail separator present?"""
+    """Cheap test before the breadcrumb regex: is any trail separator present?
+
+    ASCII text can only hold the ASCII ones: four substring tests cost a
+    fifth of the regex's scan (this runs on every line of the body)."""
+    if text.isascii():
+        return ">" in text or "/" in text or "|" in text or "::" in text
     return _SEPARATOR.search(text) is not None
 
 

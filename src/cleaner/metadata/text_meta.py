@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from cleaner.core.model import Block, BlockKind, Features, Metadata, Verdict
@@ -60,17 +61,22 @@ _DATE_IN_LINE = re.compile(
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b", re.IGNORECASE)
 
 
+_LETTER_RUNS = re.compile(r"[^\W_]+")
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W_]+", text.lower()) if w not in _SLUG_STOP}
+    return {w for w in _LETTER_RUNS.findall(text.lower()) if w not in _SLUG_STOP}
 
 
-def _slug_words(url: str | None) -> set[str]:
-    """Words of the URL's last path segment ("/best-tax-software/"), years kept."""
+@lru_cache(maxsize=64)
+def _slug_words(url: str | None) -> frozenset[str]:
+    """Words of the URL's last path segment ("/best-tax-software/"), years kept
+    (remembered: the title checks ask for the same URL's words line after line)."""
     if not url:
-        return set()
+        return frozenset()
     path = urlsplit(url).path.rstrip("/")
     slug = _words(path.rsplit("/", 1)[-1]) if path else set()
-    return {w for w in slug if not w.isdigit() or len(w) == 4}  # noqa: PLR2004 - keep years
+    return frozenset(w for w in slug if not w.isdigit() or len(w) == 4)  # noqa: PLR2004 - years
 
 
 def slug_title(blocks: Sequence[Block], url: str | None) -> str | None:

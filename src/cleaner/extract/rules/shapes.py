@@ -104,11 +104,28 @@ _PROSE_AFTER_BY = re.compile(
 )
 
 
+# The first word of every BYLINE match (its labels and "by" words), lower case.
+_BYLINE_FIRST = frozenset({
+    "posted", "published", "written", "updated", "reviewed", "edited", "fact-checked", "fact",
+    "veröffentlicht", "geschrieben", "publié", "publicado", "pubblicato", "gepubliceerd",
+    "opublikowano", "by", "von", "par", "por", "di", "da", "door", "przez", "av", "af", "tekst",
+    "text",
+})
+
+
 def byline_name(text: str, words: int) -> str | None:
     """The author named by a byline-shaped block, or None if it is not one."""
     if words > BYLINE_MAX_WORDS:
         return None
-    match = BYLINE.match(text.strip())
+    text = text.strip()
+    # Most short blocks start with another word: a set look-up rules them out
+    # before the regex. (A ":" may follow "by"; dotted/dotless i and long s,
+    # which the case-blind regex folds but lower() does not, skip the gate.)
+    first = text.split(None, 1)[0].lower().rstrip(":") if text else ""
+    if first not in _BYLINE_FIRST and (
+            text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text)):
+        return None
+    match = BYLINE.match(text)
     if not match:
         return None
     name = match.group("name").strip(" .,|-–—")
