@@ -39,6 +39,7 @@ from cleaner.extract.text_rules import (
     scan_head,
 )
 from cleaner.extract.text_select import line_score, select_text_region
+from cleaner.extract.text_structure import mark_records, widen_to_records
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
@@ -79,6 +80,7 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     for i in repeated:
         scores[i] = min(scores[i], 0.0)
     region = select_text_region(lines, scores)
+    region, records = widen_to_records(lines, scores, region, select_text_region)
     lo = max(0, region.start - HEAD_SCAN)
     blocks, marks = _outside_blocks(lines, 0, lo, repeated)
     first = len(blocks)
@@ -109,6 +111,8 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         if marks[i] is None and is_menu_item(
                 b.text, b.features.words, b.features.ends_sentence, b.ordered):
             marks[i] = _MENU
+    if records:
+        mark_records(blocks, marks, records, first - lo, body, lexicon)
     body_marks(blocks, body.start, body.stop - 1, lexicon, marks)
     mark_headings(blocks, body.start, body.stop - 1, marks)
     verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings,

@@ -1,0 +1,168 @@
+"""Record runs: article content that comes as short structured lines, not prose.
+
+The text path finds the article as the densest run of prose. Some articles are
+mostly data: a race calendar (``1a etapa: 10 de março – Interlagos``), a tour's
+dates (``June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL``), qualified
+teams (``England (Group A): 10th appearance``), a spec sheet (``OS: Windows 11
+64bit``). Each line is a *record*: a short key field, a separator, a value.
+Without final punctuation such lines score like headlines or menu entries, so
+the region stops above them and they are lost.
+
+A run of records has a shape menus and teaser lists lack: consecutive lines cut
+by the same separator after a key of a few words, keys and values that differ
+from line to line (a share bar repeats "Click to share on ..."), and digits on
+most lines (dates, ordinals, sizes, prices). Such a run near the selected region
+is scored as prose and the region is chosen again, so the article grows to take
+it in (or, when the data is the whole article, moves to it).
+
+Only the lines around the first region are read (:data:`RECORD_SCAN`), with one
+regex search per line of record size: ordinary prose pages pay a few dozen
+searches. The rare page with a run pays a second region selection.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from cleaner.core.model import Block
+from cleaner.core.reasons import Reason
+from cleaner.extract.lexicon import Lexicon
+from cleaner.extract.segment_text import Line
+from cleaner.extract.text_rules import Mark
+from cleaner.extract.text_select import PROSE_CAP, TextRegion
+
+# Lines above and below the region that are searched for record runs: the data
+# of an article sits right under its introduction (or just above the sidebar
+# that won the first pick).
+RECORD_SCAN = 40
+# A run needs this many records: four lines of one shape are still often a
+# teaser box ("Exclusive: ..."), a dozen are a calendar or a table.
+MIN_RECORDS = 5
+# A record line: a key, a value, maybe a place: at least this many words, and
+# not a paragraph.
+RECORD_MIN_WORDS = 3
+RECORD_MAX_WORDS = 30
+# Records average at least this many words: a category list with counts
+# ("Travel (12)") or a poll's percentages are shorter.
+RECORD_MEAN_WORDS = 4
+# The key before the separator is short ("June 9", "1a etapa", "OS"): a
+# headline cut by a colon ("How to Screen Record on Windows: Step-by-Step
+# Guide") has a long one.
+KEY_MAX_WORDS = 3
+# At least this share of the records holds a digit (a date, a rank, a size).
+DIGIT_SHARE = 0.5
+# Keys and values must differ on more than this share of the lines.
+DISTINCT_SHARE = 0.5
+# The first separator of a record: colon, dashes, bar, at-sign, opening bracket.
+_SEPARATOR = re.compile(r"[:–—|@(]|--| - ")
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+
+Selector = Callable[[Sequence[Line], Sequence[float]], TextRegion]
+
+
+def _record_key(line: Line) -> tuple[str, str, str] | None:
+    """(separator, key, value) of a record-shaped line, else None."""
+    if not RECORD_MIN_WORDS <= line.words <= RECORD_MAX_WORDS:
+        return None
+    text = line.text
+    match = _SEPARATOR.search(text)
+    if match is None:
+        return None
+    key = text[:match.start()].strip()
+    value = text[match.end():]
+    if not key or key.count(" ") >= KEY_MAX_WORDS or _LETTER.search(value) is None:
+        return None
+    return match.group().strip(), key, value
+
+
+def record_runs(lines: Sequence[Line], lo: int, hi: int) -> list[range]:
+    """Runs of record lines in ``lines[lo:hi]`` (see the module docstring)."""
+    runs: list[range] = []
+    i = lo
+    while i < hi:
+        first = _record_key(lines[i])
+        if first is None:
+            i += 1
+            continue
+        sep = first[0]
+        keys, values = [first[1]], {first[2]}
+        j = i + 1
+        while j < hi:
+            rec = _record_key(lines[j])
+            if rec is None or rec[0] != sep:
+                break
+            keys.append(rec[1])
+            values.add(rec[2])
+            j += 1
+        n = j - i
+        if (n >= MIN_RECORDS and len(set(keys)) > DISTINCT_SHARE * n
+                and len(values) > DISTINCT_SHARE * n
+                and sum(lines[k].words for k in range(i, j)) >= RECORD_MEAN_WORDS * n
+                and _digits_vary(lines, i, j, keys, values)):
+            runs.append(range(i, j))
+        i = j
+    return runs
+
+
+def _digits_vary(lines: Sequence[Line], i: int, j: int, keys: list[str],
+                 values: set[str]) -> bool:
+    """Digits on most records, and in the values when the keys only count.
+
+    "1a etapa: 10 de março" / "2a etapa: 8 de abril" is a calendar, but
+    "Chapter 01: What Ever Are We Doing?" / "Chapter 02: ..." is a table of
+    contents: when most keys differ only by their number, the values must
+    hold the data."""
+    n = j - i
+    need = DIGIT_SHARE * n
+    counted = Counter(_DIGIT_RUN.sub("", key) for key in keys).most_common(1)[0][1]
+    if counted > DISTINCT_SHARE * n:
+        return sum(1 for value in values if _DIGIT.search(value)) >= need
+    return sum(1 for k in range(i, j) if _DIGIT.search(lines[k].text)) >= need
+
+
+def widen_to_records(lines: Sequence[Line], scores: list[float], region: TextRegion,
+                     select: Selector) -> tuple[TextRegion, list[range]]:
+    """The region chosen again with the record runs around it scored as prose.
+
+    Returns the (maybe new) region and the runs found; ``scores`` is updated in
+    place. Runs inside the region already are left to the classifier."""
+    n = len(lines)
+    lo, hi = max(0, region.start - RECORD_SCAN), min(n, region.end + 1 + RECORD_SCAN)
+    runs = [r for r in record_runs(lines, lo, hi)
+            if r.start < region.start or r.stop > region.end + 1]
+    if not runs:
+        return region, runs
+    for run in runs:
+        for k in run:
+            scores[k] = max(scores[k], float(min(lines[k].words, PROSE_CAP)))
+    new = select(lines, scores)
+    if new.end < region.start or new.start > region.end:
+        return new, runs  # the records are the article: the region moved to them
+    # Grown: only towards the runs (the head above the body, where the title
+    # and byline are read, stays where it was when the data lies below).
+    start = new.start if any(r.start < region.start for r in runs) else region.start
+    end = new.end if any(r.stop > region.end + 1 for r in runs) else region.end
+    return replace(new, start=min(start, region.start), end=max(end, region.end),
+                   evidence=f"{new.evidence}, grown to {len(runs)} record run(s)"), runs
+
+RECORD_MARK: Mark = (Reason.ARTICLE_BODY, "record run (a calendar, a table, a spec sheet)")
+
+
+def mark_records(blocks: Sequence[Block], marks: list[Mark], runs: Sequence[range],
+                 offset: int, body: range, lexicon: Lexicon) -> None:
+    """Keep the record lines inside the body (line ``k`` is block ``k + offset``).
+
+    Without the mark a short record would be dropped as a low-density line;
+    a line the phrase lexicon names ("Posted: May 3, 2024") keeps its reason."""
+    for run in runs:
+        for k in run:
+            i = k + offset
+            if i in body and marks[i] is None:
+                b = blocks[i]
+                if lexicon.match(b.text, b.features.words) is None:
+                    marks[i] = RECORD_MARK
