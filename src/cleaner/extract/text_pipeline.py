@@ -39,7 +39,7 @@ from cleaner.extract.text_rules import (
     scan_head,
 )
 from cleaner.extract.text_select import line_score, select_text_region
-from cleaner.extract.text_structure import mark_records, widen_to_records
+from cleaner.extract.text_structure import mark_records, restore_records, widen_to_records
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
@@ -111,12 +111,14 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         if marks[i] is None and is_menu_item(
                 b.text, b.features.words, b.features.ends_sentence, b.ordered):
             marks[i] = _MENU
-    if records:
-        mark_records(blocks, marks, records, first - lo, body, lexicon)
+    record_blocks = mark_records(blocks, marks, records, first - lo, body, lexicon) if (
+        records) else None
     body_marks(blocks, body.start, body.stop - 1, lexicon, marks)
     mark_headings(blocks, body.start, body.stop - 1, marks)
     verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings,
                                TEXT_RULE)
+    if record_blocks:
+        restore_records(verdicts, record_blocks)
     lists_under_headers(blocks, verdicts, range(body.start, edge_stop))
     comments = first + (region.comments_from - lo)
     if comments < body.stop:

@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from cleaner.core.model import Block
+from cleaner.core.model import Block, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.segment_text import Line
@@ -150,15 +150,21 @@ def widen_to_records(lines: Sequence[Line], scores: list[float], region: TextReg
     return replace(new, start=min(start, region.start), end=max(end, region.end),
                    evidence=f"{new.evidence}, grown to {len(runs)} record run(s)"), runs
 
-RECORD_MARK: Mark = (Reason.ARTICLE_BODY, "record run (a calendar, a table, a spec sheet)")
+RECORD_EVIDENCE = "record run (a calendar, a table, a spec sheet)"
+RECORD_MARK: Mark = (Reason.ARTICLE_BODY, RECORD_EVIDENCE)
+# The rule name of classify's article-edge trim (classify._trim_edges).
+EDGE_RULE = "edge"
+_RECORD_KEPT = Verdict(Reason.ARTICLE_BODY, "text", RECORD_EVIDENCE)
 
 
 def mark_records(blocks: Sequence[Block], marks: list[Mark], runs: Sequence[range],
-                 offset: int, body: range, lexicon: Lexicon) -> None:
-    """Keep the record lines inside the body (line ``k`` is block ``k + offset``).
+                 offset: int, body: range, lexicon: Lexicon) -> list[int]:
+    """Keep the record lines inside the body (line ``k`` is block ``k + offset``);
+    returns the blocks marked.
 
     Without the mark a short record would be dropped as a low-density line;
     a line the phrase lexicon names ("Posted: May 3, 2024") keeps its reason."""
+    kept: list[int] = []
     for run in runs:
         for k in run:
             i = k + offset
@@ -166,3 +172,14 @@ def mark_records(blocks: Sequence[Block], marks: list[Mark], runs: Sequence[rang
                 b = blocks[i]
                 if lexicon.match(b.text, b.features.words) is None:
                     marks[i] = RECORD_MARK
+                    kept.append(i)
+    return kept
+
+
+def restore_records(verdicts: list[Verdict], kept: Sequence[int]) -> None:
+    """Undo the article-edge trim on records: the last line of a calendar or
+    a spec sheet ("Preis: ab 1.499 Euro") is as short as the others, not a
+    stray label."""
+    for i in kept:
+        if verdicts[i].rule == EDGE_RULE:
+            verdicts[i] = _RECORD_KEPT
