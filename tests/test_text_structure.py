@@ -71,3 +71,40 @@ def test_records_below_the_prose_are_kept_with_their_reason() -> None:
     kept = [d for d in doc.decisions if d.block.text.startswith("5a etapa")]
     assert kept and kept[0].reason is Reason.ARTICLE_BODY
     assert kept[0].evidence == RECORD_EVIDENCE
+
+
+_ARTICLE = "\n\n".join(
+    f"Paragraph {n} of the article explains one more part of the change to the night "
+    "network, with enough words in every sentence to read as prose and not as a menu."
+    for n in range(1, 13))
+_DISCUSSION = (
+    "Really glad someone finally wrote this up, because the night network was a mess "
+    "for years and nobody at the council would say so in public, not even once.\n"
+    "Reply\n"
+    "Thanks for the numbers on ridership, they match what I saw on the late routes "
+    "when I was driving them, and the vans are a better fit for the quiet hours.\n"
+    "Reply\n"
+    "The booking line needs more staff on Friday and Saturday nights, when the waits "
+    "get long and the vans are full, but otherwise I like the new service a lot.\n"
+    "Reply\n")
+
+
+def test_an_article_below_a_short_discussion_is_kept() -> None:
+    # "2 Comments" closes the discussion printed above the post: the long
+    # unbroken run below it is the article, not a comment.
+    doc = cleaner.clean(f"Menu\nLog in\n\n{_DISCUSSION}2 Comments\n\n{_ARTICLE}\n\nAbout\n",
+                        input_mode="text")
+    assert "Paragraph 12 of the article" in doc.text
+    opener = [d for d in doc.decisions if d.block.text == "2 Comments"]
+    assert opener and opener[0].reason is Reason.COMMENTS
+
+
+def test_a_comment_section_below_the_article_is_still_removed() -> None:
+    posts = "\n".join(
+        f"Reader {n} on May {n}, 2024 at 4:47 pm said:\n"
+        "I disagree with most of this, and I think the numbers in the third "
+        "paragraph are wrong, because the survey only asked people who still ride."
+        for n in range(1, 7))
+    doc = cleaner.clean(f"Menu\n\n{_ARTICLE}\n\n6 Comments\n{posts}\n", input_mode="text")
+    assert "Paragraph 12 of the article" in doc.text
+    assert "I disagree" not in doc.text

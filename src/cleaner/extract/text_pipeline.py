@@ -11,6 +11,7 @@ the speed budget is a few microseconds a line): they are removed as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.core.model import Block, Verdict
@@ -38,8 +39,14 @@ from cleaner.extract.text_rules import (
     mark_headings,
     scan_head,
 )
-from cleaner.extract.text_select import line_score, select_text_region
-from cleaner.extract.text_structure import mark_records, restore_records, widen_to_records
+from cleaner.extract.text_select import TextRegion, line_score, select_text_region
+from cleaner.extract.text_structure import (
+    OPENER_MARK,
+    comments_above_article,
+    mark_records,
+    restore_records,
+    widen_to_records,
+)
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
@@ -79,8 +86,11 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     repeated = _repeated_lines(lines, settings.known_boilerplate)
     for i in repeated:
         scores[i] = min(scores[i], 0.0)
-    region = select_text_region(lines, scores)
-    region, records = widen_to_records(lines, scores, region, select_text_region)
+    region, opener = comments_above_article(lines, scores, select_text_region(lines, scores),
+                                            select_text_region)
+    region, records = widen_to_records(
+        lines, scores, region,
+        select_text_region if opener is None else _without_comments)
     lo = max(0, region.start - HEAD_SCAN)
     blocks, marks = _outside_blocks(lines, 0, lo, repeated)
     first = len(blocks)
@@ -94,6 +104,8 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     blocks.extend(tail)
     marks.extend(tail_marks)
 
+    if opener is not None and lo <= opener < hi:
+        marks[first - lo + opener] = OPENER_MARK
     lexicon: Lexicon = (with_user_phrases(default_lexicon(), settings.extra_phrases)
                         if settings.extra_phrases else memo_lexicon())
     head = scan_head(blocks, body.start, lexicon)
@@ -128,6 +140,10 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         _cut_tail(blocks, verdicts, body)
     findings = TextFindings(title=title or head.title, authors=head.authors, date=head.date)
     return TextExtraction(tuple(blocks), tuple(verdicts), region.evidence, findings)
+
+
+def _without_comments(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
+    return select_text_region(lines, scores, comments=False)
 
 
 def _drop_from(blocks: list[Block], verdicts: list[Verdict], start: int, stop: int,

@@ -26,13 +26,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from cleaner.core.model import Block, Verdict
 from cleaner.core.reasons import Reason
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.segment_text import Line
 from cleaner.extract.text_rules import Mark
-from cleaner.extract.text_select import PROSE_CAP, TextRegion
+from cleaner.extract.text_select import PROSE_CAP, TextRegion, is_commenter_line
 
 # Lines above and below the region that are searched for record runs: the data
 # of an article sits right under its introduction (or just above the sidebar
@@ -183,3 +184,54 @@ def restore_records(verdicts: list[Verdict], kept: Sequence[int]) -> None:
     for i in kept:
         if verdicts[i].rule == EDGE_RULE:
             verdicts[i] = _RECORD_KEPT
+
+
+# The prose after a comment-section opener outweighs everything above it this
+# many times over, in one unbroken run: that run is the article, and the
+# "opener" closed a short discussion printed above it (or a comment count in
+# the page head). A real comment section is many short posts, each cut off
+# by its commenter line and buttons, so its densest run is one post.
+COMMENTS_FIRST_RATIO = 3.0
+# ...and starts within this many lines of the opener (a count, a sort order,
+# a heading): prose further down is the page's footer or another column.
+COMMENTS_FIRST_GAP = 4
+# The opener line itself ("2 Comments") is removed; it is no headline.
+OPENER_MARK: Mark = (Reason.COMMENTS, "comment-section header above the article")
+
+
+class CommentSelector(Protocol):
+    def __call__(self, lines: Sequence[Line], scores: Sequence[float],
+                 comments: bool = True) -> TextRegion: ...
+
+
+def comments_above_article(lines: Sequence[Line], scores: Sequence[float], region: TextRegion,
+                           select: CommentSelector) -> tuple[TextRegion, int | None]:
+    """The region chosen again without the comment discount when the prose run
+    right below the comment opener dwarfs all the prose above it, with the
+    opener's line index (None: the region as it was)."""
+    opener = region.comments_from
+    if opener >= len(lines):
+        return region, None
+    before = 0.0
+    for score in scores[:opener]:
+        if score > 0:
+            before += score
+    # A commenter line in it ("Jane on May 3, 2018 at 4:47 pm said:") makes
+    # it the discussion after all.
+    best = cur = 0.0
+    for i in range(opener + 1, len(scores)):
+        if cur <= 0:
+            if i > opener + COMMENTS_FIRST_GAP:
+                break
+            cur = 0.0
+        cur += scores[i]
+        best = max(best, cur)
+        if lines[i].text[-1] == ":" and is_commenter_line(lines[i]):
+            return region, None
+    if best < COMMENTS_FIRST_RATIO * before:
+        return region, None
+    # The opener is returned to be removed; the discussion above it stays in
+    # the region when it joins the article (the head scan above the region
+    # reads the title and byline there, where the page put them).
+    new = select(lines, scores, comments=False)
+    return replace(new, evidence=f"{new.evidence}, comment opener {opener} above it"), opener
