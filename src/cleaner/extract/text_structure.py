@@ -39,6 +39,9 @@ from cleaner.extract.text_select import PROSE_CAP, TextRegion, is_commenter_line
 # of an article sits right under its introduction (or just above the sidebar
 # that won the first pick).
 RECORD_SCAN = 40
+# ...and this many lines inside it, for a run that begins in the region and
+# goes on below it (the rest of the region is not read: its records are in).
+RECORD_OVERLAP = 10
 # A run needs this many records: four lines of one shape are still often a
 # teaser box ("Exclusive: ..."), a dozen are a calendar or a table.
 MIN_RECORDS = 5
@@ -82,32 +85,50 @@ def _record_key(line: Line) -> tuple[str, str, str] | None:
 
 
 def record_runs(lines: Sequence[Line], lo: int, hi: int) -> list[range]:
-    """Runs of record lines in ``lines[lo:hi]`` (see the module docstring)."""
+    """Runs of record lines in ``lines[lo:hi]`` (see the module docstring).
+
+    A run of MIN_RECORDS lines starting at or after ``i`` holds line
+    ``i + MIN_RECORDS - 1``: only that probe is read until one is a record,
+    so a page without records costs one search every MIN_RECORDS lines."""
     runs: list[range] = []
     i = lo
-    while i < hi:
-        first = _record_key(lines[i])
-        if first is None:
-            i += 1
+    while i + MIN_RECORDS - 1 < hi:
+        probe = i + MIN_RECORDS - 1
+        rec = _record_key(lines[probe])
+        if rec is None:
+            i = probe + 1
             continue
-        sep = first[0]
-        keys, values = [first[1]], {first[2]}
-        j = i + 1
-        while j < hi:
-            rec = _record_key(lines[j])
-            if rec is None or rec[0] != sep:
+        sep = rec[0]
+        found: list[tuple[str, str, str]] = [rec]
+        start = probe
+        while start > i:
+            prev = _record_key(lines[start - 1])
+            if prev is None or prev[0] != sep:
                 break
-            keys.append(rec[1])
-            values.add(rec[2])
-            j += 1
-        n = j - i
-        if (n >= MIN_RECORDS and len(set(keys)) > DISTINCT_SHARE * n
-                and len(values) > DISTINCT_SHARE * n
-                and sum(lines[k].words for k in range(i, j)) >= RECORD_MEAN_WORDS * n
-                and _digits_vary(lines, i, j, keys, values)):
-            runs.append(range(i, j))
-        i = j
+            found.insert(0, prev)
+            start -= 1
+        end = probe + 1
+        while end < hi:
+            nxt = _record_key(lines[end])
+            if nxt is None or nxt[0] != sep:
+                break
+            found.append(nxt)
+            end += 1
+        if _is_run(lines, start, end, found):
+            runs.append(range(start, end))
+        i = end
     return runs
+
+
+def _is_run(lines: Sequence[Line], i: int, j: int, found: list[tuple[str, str, str]]) -> bool:
+    """Enough records, with keys and values that vary, of record size, with digits."""
+    n = j - i
+    keys = [rec[1] for rec in found]
+    values = {rec[2] for rec in found}
+    return (n >= MIN_RECORDS and len(set(keys)) > DISTINCT_SHARE * n
+            and len(values) > DISTINCT_SHARE * n
+            and sum(lines[k].words for k in range(i, j)) >= RECORD_MEAN_WORDS * n
+            and _digits_vary(lines, i, j, keys, values))
 
 
 def _digits_vary(lines: Sequence[Line], i: int, j: int, keys: list[str],
@@ -133,8 +154,10 @@ def widen_to_records(lines: Sequence[Line], scores: list[float], region: TextReg
     Returns the (maybe new) region and the runs found; ``scores`` is updated in
     place. Runs inside the region already are left to the classifier."""
     n = len(lines)
-    lo, hi = max(0, region.start - RECORD_SCAN), min(n, region.end + 1 + RECORD_SCAN)
-    runs = [r for r in record_runs(lines, lo, hi)
+    top = (max(0, region.start - RECORD_SCAN), min(n, region.start + RECORD_OVERLAP))
+    bottom = (max(0, region.end + 1 - RECORD_OVERLAP), min(n, region.end + 1 + RECORD_SCAN))
+    windows = [(top[0], bottom[1])] if top[1] >= bottom[0] else [top, bottom]
+    runs = [r for lo, hi in windows for r in record_runs(lines, lo, hi)
             if r.start < region.start or r.stop > region.end + 1]
     if not runs:
         return region, runs
