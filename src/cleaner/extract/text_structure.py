@@ -1,6 +1,6 @@
-"""Record runs: article content that comes as short structured lines, not prose.
+"""Page structure the prose score misses: record runs, comments above the article.
 
-The text path finds the article as the densest run of prose. Some articles are
+**Record runs.** The text path finds the article as the densest run of prose. Some articles are
 mostly data: a race calendar (``1a etapa: 10 de março – Interlagos``), a tour's
 dates (``June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL``), qualified
 teams (``England (Group A): 10th appearance``), a spec sheet (``OS: Windows 11
@@ -18,6 +18,13 @@ it in (or, when the data is the whole article, moves to it).
 Only the lines around the first region are read (:data:`RECORD_SCAN`), with one
 regex search per line of record size: ordinary prose pages pay a few dozen
 searches. The rare page with a run pays a second region selection.
+
+**Comments above the article.** A comment-section header ("2 Comments") below
+some prose discounts everything after it (:mod:`cleaner.extract.text_select`).
+Some pages print a short discussion, or the post's comment count, *above* the
+post: the article then falls under the discount and is removed as comments.
+:func:`comments_above_article` tells the two apart by the run right below the
+header (see :data:`COMMENTS_FIRST_RATIO`); it only runs on pages with a header.
 """
 
 from __future__ import annotations
@@ -174,6 +181,7 @@ def widen_to_records(lines: Sequence[Line], scores: list[float], region: TextReg
     return replace(new, start=min(start, region.start), end=max(end, region.end),
                    evidence=f"{new.evidence}, grown to {len(runs)} record run(s)"), runs
 
+
 RECORD_EVIDENCE = "record run (a calendar, a table, a spec sheet)"
 RECORD_MARK: Mark = (Reason.ARTICLE_BODY, RECORD_EVIDENCE)
 # The rule name of classify's article-edge trim (classify._trim_edges).
@@ -223,6 +231,8 @@ OPENER_MARK: Mark = (Reason.COMMENTS, "comment-section header above the article"
 
 
 class CommentSelector(Protocol):
+    """:func:`~cleaner.extract.text_select.select_text_region`'s signature."""
+
     def __call__(self, lines: Sequence[Line], scores: Sequence[float],
                  comments: bool = True) -> TextRegion: ...
 
