@@ -10,7 +10,7 @@ from __future__ import annotations
 import cleaner
 from cleaner.core.reasons import Reason
 from cleaner.extract.segment_text import split_lines
-from cleaner.extract.text_structure import RECORD_EVIDENCE, record_runs
+from cleaner.extract.text_structure import RECORD_EVIDENCE, glue_code_tokens, record_runs
 
 CALENDAR = """1a etapa: 10 de março – Interlagos
 2a etapa: 8 de abril – Curitiba
@@ -108,3 +108,23 @@ def test_a_comment_section_below_the_article_is_still_removed() -> None:
     doc = cleaner.clean(f"Menu\n\n{_ARTICLE}\n\n6 Comments\n{posts}\n", input_mode="text")
     assert "Paragraph 12 of the article" in doc.text
     assert "I disagree" not in doc.text
+
+
+def _glued(tokens: list[str]) -> list[str]:
+    text = "\n\n".join(["The page starts with a sentence.", *tokens, "And ends with one."])
+    lines, code = glue_code_tokens(text, split_lines(text))
+    return [lines[i].text for i in code]
+
+
+def test_code_split_into_one_token_a_line_is_glued_back() -> None:
+    # Soup-style flattening of highlighted code: every token on its own line.
+    code = "x = 1 ; y = 2 ; z = compute ( x , y )"
+    assert _glued(code.split(" ")) == [code]
+
+
+def test_menus_counts_and_ratings_are_not_code() -> None:
+    menu = ["Home", "News", "Sport", "Travel", "Food", "Music", "Film", "Books", "a = b"]
+    counts = ["Travel (12)", "Food (8)", "News (30)", "Sport (4)", "Music (9)", "Film (3)",
+              "Books (7)", "Art (2)", "a = b"]
+    stars = ["*", "+", "+", "+", "+", "*", "+", "+", "=", "="]
+    assert _glued(menu) == [] and _glued(counts) == [] and _glued(stars) == []

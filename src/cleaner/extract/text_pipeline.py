@@ -41,8 +41,10 @@ from cleaner.extract.text_rules import (
 )
 from cleaner.extract.text_select import TextRegion, line_score, select_text_region
 from cleaner.extract.text_structure import (
+    CODE_SCORE,
     OPENER_MARK,
     comments_above_article,
+    glue_code_tokens,
     mark_records,
     restore_records,
     widen_to_records,
@@ -81,8 +83,10 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     ``settings.known_boilerplate`` holds :func:`cleaner.extract.repeated.line_hash`
     values of lines that repeat across the site's pages (batch mode learns them).
     """
-    lines = split_lines(text)
+    lines, code = glue_code_tokens(text, split_lines(text))
     scores = [line_score(line) for line in lines]
+    for i in code:
+        scores[i] = CODE_SCORE
     repeated = _repeated_lines(lines, settings.known_boilerplate)
     for i in repeated:
         scores[i] = min(scores[i], 0.0)

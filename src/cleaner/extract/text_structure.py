@@ -1,4 +1,4 @@
-"""Page structure the prose score misses: record runs, comments above the article.
+"""Page structure the prose score misses: records, comments above the article, code.
 
 **Record runs.** The text path finds the article as the densest run of prose. Some articles are
 mostly data: a race calendar (``1a etapa: 10 de março – Interlagos``), a tour's
@@ -25,6 +25,13 @@ Some pages print a short discussion, or the post's comment count, *above* the
 post: the article then falls under the discount and is removed as comments.
 :func:`comments_above_article` tells the two apart by the run right below the
 header (see :data:`COMMENTS_FIRST_RATIO`); it only runs on pages with a header.
+
+**Code split into tokens.** Soup-style flattening turns each highlighted token
+of a code block into a line ("def" / "add" / "(" / "x" / ","). Such a block
+looked like a 100-line menu: it cut the article in two, and the classifier
+dropped its short lines. :func:`glue_code_tokens` joins a run of token lines
+back into one line that scores zero (the region may cross it, it does not
+attract it), so the code is kept whole with the prose around it.
 """
 
 from __future__ import annotations
@@ -268,3 +275,90 @@ def comments_above_article(lines: Sequence[Line], scores: Sequence[float], regio
     # reads the title and byline there, where the page put them).
     new = select(lines, scores, comments=False)
     return replace(new, evidence=f"{new.evidence}, comment opener {opener} above it"), opener
+
+
+
+# Soup-style flattening puts every highlighted token of a code block on a line
+# of its own ("typedef" / "uint32_t" / "(" / "=" ...): a long run of one- and
+# two-word lines that would cost the region as much as a menu. A run of this
+# many token lines...
+CODE_RUN = 8
+CODE_TOKEN_WORDS = 2
+# ...this share of them with code punctuation (a menu has none)...
+CODE_PUNCT_SHARE = 0.4
+# ...and this share with a letter (a star rating "*" / "+" has none) is glued
+# into one line that scores zero: it neither draws the region nor cuts it.
+CODE_LETTER_SHARE = 0.2
+CODE_SCORE = 0.0
+# Pages with fewer "=" than this have no code worth gluing (one C count over
+# the text, ~15 us; nine pages in ten skip the line pass).
+MIN_CODE_LINES = 3
+_CODE_CHARS = frozenset("(){}[]=;<>_\"'*&|")
+_CODE_PUNCT = frozenset(("(", ")", ",", ".", ":", ";", "*", "&", "|", "+", "-", "/", "))", "):"))
+
+
+_NOT_CODE, _CODE_WORD, _CODE_PUNCTUATION = 0, 1, 2
+
+
+def _token_kind(line: Line) -> int:
+    """What a line is as a code token: punctuated, a bare word or number, or none."""
+    if line.words > CODE_TOKEN_WORDS or line.bullet:
+        return _NOT_CODE
+    text = line.text
+    if (text[-1] == ")" and text[-2:-1].isdigit()) or "://" in text:
+        return _NOT_CODE  # "Travel (12)": a category with its count; a link
+    if (not _CODE_CHARS.isdisjoint(text) or text in _CODE_PUNCT or text[-1] == "("
+            or text[0] == ")" or ("." in text[1:-1] and " " not in text)):
+        return _CODE_PUNCTUATION
+    word = text.rstrip(",.;:").replace(" ", "_")
+    return _CODE_WORD if (word.isidentifier() or word.replace(".", "").isdigit()) else _NOT_CODE
+
+
+def glue_code_tokens(text: str, lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """The lines with code-token runs glued, and the indexes of the glued lines.
+
+    Only pages with a few ``=`` are read; on them, a run of CODE_RUN tokens starting at
+    or after ``i`` holds line ``i + CODE_RUN - 1``, so that probe is read first."""
+    if text.count("=") < MIN_CODE_LINES:
+        return lines, []
+    out: list[Line] = []
+    glued: list[int] = []
+    i, n = 0, len(lines)
+    while i < n:
+        probe = i + CODE_RUN - 1
+        if probe >= n:
+            out.extend(lines[i:])
+            break
+        if _token_kind(lines[probe]) == _NOT_CODE:
+            out.extend(lines[i:probe + 1])
+            i = probe + 1
+            continue
+        kinds = [_token_kind(lines[probe])]
+        start = probe
+        while start > i:
+            kind = _token_kind(lines[start - 1])
+            if kind == _NOT_CODE:
+                break
+            kinds.append(kind)
+            start -= 1
+        out.extend(lines[i:start])
+        j = probe + 1
+        while j < n:
+            kind = _token_kind(lines[j])
+            if kind == _NOT_CODE:
+                break
+            kinds.append(kind)
+            j += 1
+        run = lines[start:j]
+        # Cheap tests first: a menu's labels have no code punctuation.
+        if (len(run) >= CODE_RUN and kinds.count(_CODE_PUNCTUATION) >= CODE_PUNCT_SHARE * len(run)
+                and sum(1 for line in run if _LETTER.search(line.text) is not None)
+                >= CODE_LETTER_SHARE * len(run)):
+            glued.append(len(out))
+            out.append(Line(" ".join([line.text for line in run]),
+                            sum([line.words for line in run]), False, False, False,
+                            run[0].start, run[-1].end, run[0].blank_before, run[0].indent))
+        else:
+            out.extend(run)
+        i = j
+    return out, glued
