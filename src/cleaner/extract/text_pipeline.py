@@ -11,6 +11,7 @@ the speed budget is a few microseconds a line): they are removed as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.core.model import Block, Verdict
@@ -39,7 +40,16 @@ from cleaner.extract.text_rules import (
     mark_headings,
     scan_head,
 )
-from cleaner.extract.text_select import line_scores, select_text_region
+from cleaner.extract.text_select import TextRegion, line_scores, select_text_region
+from cleaner.extract.text_structure import (
+    CODE_SCORE,
+    OPENER_MARK,
+    comments_above_article,
+    glue_code_tokens,
+    mark_records,
+    restore_records,
+    widen_to_records,
+)
 
 # Verdicts that came from a text rule (passed to classify as marks) say so.
 TEXT_RULE = "text"
@@ -78,11 +88,18 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     lines = split_lines(text)
     if covers:
         lines = stretch(lines, covers)
+    lines, code = glue_code_tokens(text, lines)
     scores = line_scores(lines)
+    for i in code:
+        scores[i] = CODE_SCORE
     repeated = _repeated_lines(lines, settings.known_boilerplate)
     for i in repeated:
         scores[i] = min(scores[i], 0.0)
-    region = select_text_region(lines, scores)
+    region, opener = comments_above_article(lines, scores, select_text_region(lines, scores),
+                                            select_text_region)
+    region, records = widen_to_records(
+        lines, scores, region,
+        select_text_region if opener is None else _without_comments)
     lo = max(0, region.start - HEAD_SCAN)
     blocks, marks = _outside_blocks(lines, 0, lo, repeated)
     first = len(blocks)
@@ -96,6 +113,8 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
     blocks.extend(tail)
     marks.extend(tail_marks)
 
+    if opener is not None and lo <= opener < hi:
+        marks[first - lo + opener] = OPENER_MARK
     lexicon: Lexicon = (with_user_phrases(default_lexicon(), settings.extra_phrases)
                         if settings.extra_phrases else memo_lexicon())
     head = scan_head(blocks, body.start, lexicon)
@@ -113,10 +132,14 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         if marks[i] is None and is_menu_item(
                 b.text, b.features.words, b.features.ends_sentence, b.ordered):
             marks[i] = _MENU
+    record_blocks = mark_records(blocks, marks, records, first - lo, body, lexicon) if (
+        records) else None
     body_marks(blocks, body.start, body.stop - 1, lexicon, marks)
     mark_headings(blocks, body.start, body.stop - 1, marks)
     verdicts = classify_blocks(blocks, marks, body, title or head.title, lexicon, settings,
                                TEXT_RULE)
+    if record_blocks:
+        restore_records(verdicts, record_blocks)
     lists_under_headers(blocks, verdicts, range(body.start, edge_stop))
     comments = first + (region.comments_from - lo)
     if comments < body.stop:
@@ -126,6 +149,10 @@ def extract_text(text: str, title: str | None, settings: Settings) -> TextExtrac
         _cut_tail(blocks, verdicts, body)
     findings = TextFindings(title=title or head.title, authors=head.authors, date=head.date)
     return TextExtraction(tuple(blocks), tuple(verdicts), region.evidence, findings)
+
+
+def _without_comments(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
+    return select_text_region(lines, scores, comments=False)
 
 
 def _drop_from(blocks: list[Block], verdicts: list[Verdict], start: int, stop: int,

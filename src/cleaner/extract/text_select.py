@@ -167,13 +167,15 @@ def opens_comments(line: Line) -> bool:
     return words <= COMMENT_HEADER_WORDS and text.lower().strip(" :.!|") in COMMENT_HEADERS
 
 
-def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
+def select_text_region(lines: Sequence[Line], scores: Sequence[float],
+                       comments: bool = True) -> TextRegion:
     """The maximum-sum run of line scores, refined by the body's indentation.
 
     When the converter kept indentation, the prose of the first pick shows the
     article's own indentation; prose at other depths (teasers, bios, comments
-    in another column) then counts less and the run is chosen again."""
-    region = _max_run(lines, scores)
+    in another column) then counts less and the run is chosen again.
+    ``comments=False`` ignores comment-section openers (see text_structure)."""
+    region = _max_run(lines, scores, comments)
     if not INDENT_SHARE or region.start >= region.end:
         return region
     depth: dict[int, float] = {}
@@ -187,10 +189,10 @@ def select_text_region(lines: Sequence[Line], scores: Sequence[float]) -> TextRe
         return region
     refined = [s * INDENT_SHARE if s > 0 and line.indent != main else s
                for s, line in zip(scores, lines, strict=True)]
-    return _max_run(lines, refined)
+    return _max_run(lines, refined, comments)
 
 
-def _max_run(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
+def _max_run(lines: Sequence[Line], scores: Sequence[float], comments: bool = True) -> TextRegion:
     """The maximum-sum run of block scores (comments discounted)."""
     n = len(lines)
     comments_from = n
@@ -201,7 +203,7 @@ def _max_run(lines: Sequence[Line], scores: Sequence[float]) -> TextRegion:
     for i in range(n):
         score = scores[i]
         # The word limit of opens_comments first: long lines skip the call.
-        if (comments_from == n and prose >= ARTICLE_BEFORE_COMMENTS
+        if (comments and comments_from == n and prose >= ARTICLE_BEFORE_COMMENTS
                 and lines[i].words <= COMMENT_META_WORDS and opens_comments(lines[i])
                 and (not is_commenter_line(lines[i]) or _another_commenter(lines, i))):
             comments_from = i
