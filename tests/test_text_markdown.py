@@ -3,6 +3,7 @@ before the text path reads them; line numbers and spans still cite the input."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -96,3 +97,19 @@ def test_markdown_dump_through_clean() -> None:
     doc = cleaner.clean(text.encode())
     assert "https://" not in doc.text and "](" not in doc.text
     assert "the old bridge will close for repairs in the spring" in doc.text
+
+
+@pytest.mark.parametrize("text", [
+    "[" * 200_000 + "](http://x)" * 3,
+    "[a](http://x " * 20_000,
+    '[a](http://x "' * 20_000,
+    "[a](http://x" + "\nabc" * 50_000 + ")" + "](/x)" * 3,
+    "**a " * 50_000 + "](/x)" * 3,
+    "[a]: " * 50_000 + "](/x)" * 3,
+    "\\*" * 100_000 + "](/x)" * 3,
+    "[a\u2028b](http://x\u2028y) " * 10_000,
+], ids=["brackets", "unclosed-links", "unclosed-titles", "url-over-lines", "bold-run",
+        "ref-defs", "escapes", "line-separators"])
+def test_hostile_markdown_keeps_line_count(text: str) -> None:
+    prepared, _ = prepare(text)
+    assert len(prepared.splitlines()) == len(text.splitlines())
