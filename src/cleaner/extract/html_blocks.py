@@ -126,6 +126,12 @@ class Frame:
     textareas: int
     # Its class, id or itemtype could make it a comment item (a cheap prefilter).
     maybe_item: bool
+    # Its xpath (as ``getpath`` writes it), and the open elements around it
+    # and itself (its children sit one deeper).
+    path: str = ""
+    depth: int = 0
+    # Block-level children started so far, per tag (their xpath positions).
+    children: dict[str, int] | None = None
     # Block-level children that have ended (a pruning walk's batching).
     ended: int = 0
 
@@ -267,14 +273,15 @@ class BlockWriter:
             element = self.root
             kind, level, ordered = BlockKind.PARAGRAPH, 0, False
             hints = self.hints(str(element.tag), context)
+            span = self.paths.path(element)
         else:
-            element, kind, level, ordered, hints = (
-                frame.element, frame.kind, frame.level, frame.ordered, frame.hints)
+            element, kind, level, ordered, hints, span = (
+                frame.element, frame.kind, frame.level, frame.ordered, frame.hints, frame.path)
         if not text:
             images = _IMAGE_MD.findall(md_raw) if self.settings.images else []
             if images:  # images with no text around them (a figure): a block of their own
                 alt = " ".join(a or u.rsplit("/", 1)[-1] for a, u in images)
-                self.emit(alt, BlockKind.IMAGE, 0, 0.0, 0, 0, element, hints,
+                self.emit(alt, BlockKind.IMAGE, 0, 0.0, 0, 0, element, span, hints,
                           markdown=fold(md_raw))
             return
         # 0.0 itself when there is no link text: one shared float, not one per block.
@@ -287,7 +294,7 @@ class BlockWriter:
                     for n, part in enumerate(parts):
                         self.emit(part, kind, level, density,
                                   round(link_chars * len(part) / len(text)),
-                                  link_count if n == 0 else 0, element, hints,
+                                  link_count if n == 0 else 0, element, span, hints,
                                   links=tuple(links) if n == 0 else ())
                     return
             markdown = None
@@ -295,11 +302,11 @@ class BlockWriter:
             markdown = fold(md_raw)
             if not markdown or markdown == text:
                 markdown = None
-        self.emit(text, kind, level, density, link_chars, link_count, element, hints,
+        self.emit(text, kind, level, density, link_chars, link_count, element, span, hints,
                   markdown=markdown, ordered=ordered, links=tuple(links))
 
     def emit(self, text: str, kind: BlockKind, level: int, density: float, link_chars: int,
-             link_count: int, element: HtmlElement, hints: frozenset[str], *,
+             link_count: int, element: HtmlElement, span: str, hints: frozenset[str], *,
              markdown: str | None = None, ordered: bool = False,
              rows: tuple[tuple[str, ...], ...] = (),
              links: tuple[tuple[str, str], ...] = ()) -> None:
@@ -308,13 +315,13 @@ class BlockWriter:
         # markdown, rows, ordered, links); this runs once per block.
         out.blocks.append(Block(self.number(len(out.blocks)), text, kind,
                                 measure(text, link_chars, link_count, density), level,
-                                self.paths.path(element), hints, markdown, rows, ordered,
+                                span, hints, markdown, rows, ordered,
                                 links))
         if self.keep_elements:
             out.elements.append(element)
 
     # -- elements that become one block whole ---------------------------------
-    def code_block(self, el: HtmlElement, context: frozenset[str]) -> None:
+    def code_block(self, el: HtmlElement, span: str, context: frozenset[str]) -> None:
         text = el.text_content().strip("\n").rstrip()
         if not text.strip():
             return
@@ -324,10 +331,10 @@ class BlockWriter:
             if match:
                 lang = match.group(1)
                 break
-        self.emit(text, BlockKind.CODE, 0, 0.0, 0, 0, el, self.hints(str(el.tag), context),
+        self.emit(text, BlockKind.CODE, 0, 0.0, 0, 0, el, span, self.hints(str(el.tag), context),
                   markdown=f"```{lang}\n{text}\n```")
 
-    def data_table(self, el: HtmlElement, context: frozenset[str]) -> bool:
+    def data_table(self, el: HtmlElement, span: str, context: frozenset[str]) -> bool:
         """Emit a data table as one block; False when it is a layout table."""
         if el.find(".//table") is not None:
             return False
@@ -356,9 +363,9 @@ class BlockWriter:
             cap = " ".join(caption.text_content().split())
             if cap:
                 self.emit(cap, BlockKind.CAPTION, 0, 0.0, 0, 0, caption,
-                          self.hints(str(caption.tag), context))
+                          self.paths.path(caption), self.hints(str(caption.tag), context))
         self.emit(text, BlockKind.TABLE, 0,
                   min(1.0, link_chars / total) if total else 0.0,
-                  link_chars, len(el.findall(".//a")), el, self.hints(str(el.tag), context),
+                  link_chars, len(el.findall(".//a")), el, span, self.hints(str(el.tag), context),
                   rows=tuple(rows))
         return True
