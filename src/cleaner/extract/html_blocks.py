@@ -40,6 +40,8 @@ _IMAGE_MD = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)\)")
 # Tables with fewer cells per row on average than this, or any nested table or
 # heading, are layout scaffolding rather than data: we walk into them instead.
 _MIN_DATA_TABLE_CELLS = 2
+# BlockWriter.number grows its shared ints this many at a time.
+INT_STEP = 1024
 
 
 def _fold_line(text: str) -> str:
@@ -173,7 +175,8 @@ class BlockWriter:
         of its own, and block ids, frame starts and container ends repeat them."""
         ints = self.ints
         if n >= len(ints):
-            ints.extend(range(len(ints), n + 1))
+            # In steps: callers index the list directly while n is inside it.
+            ints.extend(range(len(ints), n + INT_STEP))
         return ints[n]
 
     def hints(self, tag: str, context: frozenset[str]) -> frozenset[str]:
@@ -263,7 +266,12 @@ class BlockWriter:
                 self.links = []
             return
         raw = "".join(self.buf)
-        text = fold(raw)
+        # fold(raw), its usual case (one line, single-spaced) answered here.
+        if "\n" not in raw and raw.isprintable() and "  " not in raw \
+                and raw[:1] != " " and raw[-1:] != " ":
+            text = raw
+        else:
+            text = fold(raw)
         md_raw = "".join(self.md) if self.inline_md else ""
         chars, link_chars, link_count, links = (
             self.chars, self.link_chars, self.link_count, self.links)
@@ -302,8 +310,15 @@ class BlockWriter:
             markdown = fold(md_raw)
             if not markdown or markdown == text:
                 markdown = None
-        self.emit(text, kind, level, density, link_chars, link_count, element, span, hints,
-                  markdown=markdown, ordered=ordered, links=tuple(links))
+        # self.emit(...) inlined: this runs once per block.
+        blocks = self.out.blocks
+        n = len(blocks)
+        ints = self.ints
+        blocks.append(Block(ints[n] if n < len(ints) else self.number(n), text, kind,
+                            measure(text, link_chars, link_count, density), level, span,
+                            hints, markdown, (), ordered, tuple(links) if links else ()))
+        if self.keep_elements:
+            self.out.elements.append(element)
 
     def emit(self, text: str, kind: BlockKind, level: int, density: float, link_chars: int,
              link_count: int, element: HtmlElement, span: str, hints: frozenset[str], *,
