@@ -28,7 +28,7 @@ from cleaner.extract.html_blocks import (
     Frame,
     HtmlSegmentation,
 )
-from cleaner.extract.rules.markup import chrome_reason, content_class
+from cleaner.extract.rules.markup import attrs_key, chrome_reason, content_class
 
 __all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Container", "HtmlSegmentation", "segment_html"]
 
@@ -132,7 +132,7 @@ class _Walker(BlockWriter):
             if counts is None:
                 counts = top.children = {}
             n = counts[raw] = counts.get(raw, 0) + 1
-            if n > 1 or next(el.itersiblings(raw), None) is not None:
+            if n > 1 or _later_sibling(el, raw):
                 path = f"{top.path}/{raw}[{n}]"
             else:
                 path = f"{top.path}/{raw}"
@@ -166,13 +166,14 @@ class _Walker(BlockWriter):
             itemprop = attrib.get("itemprop")
             # <html>/<body> classes are page states ("cookies-not-set",
             # "has-sidebar"), never the role of the whole page.
+            key = attrs_key(attrs) if attrs else ""
             chrome = (None if tag in ("html", "body")
-                      else chrome_reason(tag, attrs, role, attrib.get("style"), hidden))
+                      else chrome_reason(tag, attrs, role, attrib.get("style"), hidden, key))
             # Every comment item's class or id holds "comment" or "post", or
             # it has an itemtype (see comments._is_item).
             maybe_item = "comment" in attrs or "post" in attrs or "itemtype" in attrib
             semantic = (role == "main" or itemprop == "articleBody"
-                        or (bool(attrs) and content_class(attrs)))
+                        or (bool(attrs) and content_class(attrs, key)))
         else:
             attrs, role = "", None
             chrome = _PLAIN_CHROME[tag]
@@ -417,6 +418,25 @@ class _Walker(BlockWriter):
         self.add(el.tail)
 
 
+# Following siblings looked at one by one before lxml's tag-filtered iterator
+# (which costs about as much as this many getnext() calls to set up).
+SIBLING_LOOKS = 4
+
+
+def _later_sibling(el: HtmlElement, raw: str) -> bool:
+    """Whether an element named ``raw`` follows ``el`` among its siblings."""
+    node = el.getnext()
+    for _ in range(SIBLING_LOOKS):
+        if node is None:
+            return False
+        if node.tag == raw:
+            return True
+        node = node.getnext()
+    if node is None:
+        return False
+    return node.tag == raw or next(node.itersiblings(raw), None) is not None
+
+
 def _name(raw: str) -> str:
     """An element's tag as the walk compares it: no namespace, lower case."""
     if "}" in raw:
@@ -505,7 +525,9 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
                 walker.paths.forget(el)
                 if prune:
                     skipped.discard(el)
-            add(el.tail)
+            tail = el.tail
+            if tail:
+                add(tail)
             if prune and walker.removable(covered):
                 done = el
         elif tag in SKIP_TAGS:
