@@ -55,6 +55,8 @@ _LIST_TAGS = frozenset({"ul", "ol", "menu"})
 # Tags whose text is a list item when inside a list.
 _ITEM_TAGS = frozenset({"li", "p", "div", "span", "dd", "dt"})
 _AREA_REASONS = {"header": Reason.HEADER, "footer": Reason.FOOTER, "aside": Reason.SIDEBAR}
+# Tags whose blocks are not paragraphs even outside lists and quotes (see _kind).
+_KIND_TAGS = frozenset({*HEADINGS, "figcaption", "caption"})
 # Tags that change the context of the blocks inside them or whose chrome
 # depends on where they are: the rest (p, div, section, ...) skip those checks.
 _STATE_TAGS = frozenset({"blockquote", "article", "main", "form", *_LIST_TAGS, *CONTEXT_TAGS,
@@ -148,12 +150,14 @@ class _Walker(BlockWriter):
             return
         if self.buf:
             self.buf = []
-        # Link text is text: with none gathered, no link was recorded.
+        # No text: no link text and no link recorded (both need text); links
+        # with no text were counted.
         self.link_count = 0
 
     def start_block(self, el: HtmlElement, tag: str, raw: str, path: str, depth: int) -> None:
         frames = self.frames
-        self.close_pending(frames[-1] if frames else None)
+        if self.chars or self.md or self.buf or self.link_count:
+            self.close_pending(frames[-1] if frames else None)
         # One attribute read per element; most block elements have none.
         items = el.items()
         if items:
@@ -185,13 +189,18 @@ class _Walker(BlockWriter):
             self._open_state(tag, role, semantic)
         elif semantic:
             self._open_state(tag, role, semantic)
-        kind, level, ordered = self._kind(tag)
+        if self.list_depth or self.quote_depth or tag in _KIND_TAGS:
+            kind, level, ordered = self._kind(tag)
+        else:
+            kind, level, ordered = BlockKind.PARAGRAPH, 0, False
+        hints = self._hints.get((raw, self.context_hints))
+        if hints is None:
+            hints = self.hints(raw, self.context_hints)
         n = len(self.out.blocks)
         ints = self.ints
         start = ints[n] if n < len(ints) else self.number(n)
         frames.append(Frame(el, tag, start, chrome, attrs, semantic, kind, level, ordered,
-                            self.hints(raw, self.context_hints), self.textareas,
-                            maybe_item, path, depth))
+                            hints, self.textareas, maybe_item, path, depth))
         text = el.text
         if text:
             self.add(text)
