@@ -272,11 +272,16 @@ class BlockWriter:
             text = raw
         else:
             text = fold(raw)
-        md_raw = "".join(self.md) if self.inline_md else ""
+        if self.inline_md:
+            md_raw = "".join(self.md)
+            self.md = []
+        else:
+            md_raw = ""  # self.md stays the empty list
         chars, link_chars, link_count, links = (
             self.chars, self.link_chars, self.link_count, self.links)
-        self.buf, self.md, self.chars, self.link_chars, self.link_count = [], [], 0, 0, 0
-        self.links = []
+        self.buf, self.chars, self.link_chars, self.link_count = [], 0, 0, 0
+        if links:
+            self.links = []
         if frame is None:
             element = self.root
             kind, level, ordered = BlockKind.PARAGRAPH, 0, False

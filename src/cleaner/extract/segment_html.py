@@ -271,7 +271,10 @@ class _Walker(BlockWriter):
         """Close ``el``'s frame; how many blocks it covered."""
         frames = self.frames
         frame = frames.pop()
-        self.close_pending(frame)
+        if self.chars or self.md:
+            self.flush(frame, self.context_hints)
+        elif self.buf or self.link_count:
+            self.close_pending(frame)
         paths = self.paths
         # No block of it or inside it can follow (ElementPaths.forget, whose
         # usual case, only the path kept, is answered here).
@@ -308,20 +311,6 @@ class _Walker(BlockWriter):
         if tag == "form" or self.code_depth or self.context.get("form"):
             return False
         return is_item(el, self.thread_memo)
-
-    def removable(self, covered: int) -> bool:
-        """Whether a pruning walk removes the element that just ended now
-        (with all its earlier siblings, see ElementPaths.remove_through).
-
-        Small elements go with their parent: a post's paragraphs are freed
-        with the post, one removal instead of four. A parent keeps at most
-        ``PRUNE_BATCH`` small children, then they go with the next one.
-        """
-        parent = self.top()
-        if parent is None:
-            return False  # the root
-        parent.ended += 1
-        return covered >= PRUNE_BATCH or parent.ended >= PRUNE_BATCH
 
     def count_textareas(self, el: HtmlElement) -> None:
         """Count the text areas in a subtree the walk skips."""
@@ -482,6 +471,7 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
     # Open elements (comments aside), the one an event is about included.
     depth = 0
     child_path, flat_children = walker.child_path, walker.flat_children
+    frames = walker.frames
     for event, el in events:
         if done is not None:
             walker.paths.remove_through(done)
@@ -537,8 +527,17 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
             tail = el.tail
             if tail:
                 add(tail)
-            if prune and walker.removable(covered):
-                done = el
+            if prune and frames:
+                # Remove it now (with all its earlier siblings, see
+                # ElementPaths.remove_through)? Small elements go with their
+                # parent: a post's paragraphs are freed with the post, one
+                # removal instead of four. A parent keeps at most PRUNE_BATCH
+                # small children, then they go with the next one. (The root
+                # stays.)
+                parent = frames[-1]
+                parent.ended += 1
+                if covered >= PRUNE_BATCH or parent.ended >= PRUNE_BATCH:
+                    done = el
         elif tag in SKIP_TAGS:
             add(el.tail)
         else:
