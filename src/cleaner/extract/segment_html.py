@@ -90,6 +90,8 @@ class _Walker(BlockWriter):
         # Open inline <code> elements (a comment item never sits in one), and
         # whether the walk starts at the document's root (no ancestors above).
         self.code_depth = 0
+        # Raw tag -> its name when the walk treats it as inline, else "" (flat_children).
+        self.inline_names: dict[str, str] = {}
         self.rooted = root.getparent() is None
 
     def top(self) -> Frame | None:
@@ -336,15 +338,18 @@ class _Walker(BlockWriter):
             return False
         kids = list(el)
         tags: list[str | None] = []
+        inline = self.inline_names
         for kid in kids:
             if len(kid):
                 return False
             raw = kid.tag
             if isinstance(raw, str):
-                tag = names.get(raw)
+                tag = inline.get(raw)
                 if tag is None:
-                    tag = names[raw] = _name(raw)
-                if tag in BLOCK_TAGS or tag in SKIP_TAGS:
+                    # The walk's name; "" for a block or skipped element.
+                    name = names.get(raw) or _name(raw)
+                    tag = inline[raw] = "" if name in BLOCK_TAGS or name in SKIP_TAGS else name
+                if not tag:
                     return False
                 tags.append(tag)
             else:
