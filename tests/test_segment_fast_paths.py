@@ -45,8 +45,15 @@ EXCLUDED = """<html><body><article><p>Story text that is long enough here.</p></
 <div class="comment" id="comment-4"><p>Kept reply two.</p></div></div></body></html>"""
 
 
+# Paragraphs at and just over the flat path's size limit.
+MANY = "<html><body>" + "".join(
+    "<p>" + " ".join(f"w{i} <a href='/{i}'>l{i}</a>" for i in range(n)) + "</p>"
+    for n in (seg_mod.FLAT_MAX_CHILDREN, seg_mod.FLAT_MAX_CHILDREN + 1)) + "</body></html>"
+
+
 def _pages() -> list[str]:
-    pages = [SIBLINGS, EXCLUDED, TRICKY, (EXAMPLES / "news-article.html").read_text("utf-8")]
+    pages = [SIBLINGS, EXCLUDED, MANY, TRICKY,
+             (EXAMPLES / "news-article.html").read_text("utf-8")]
     pages += [p.read_text(encoding="utf-8")
               for p in sorted((FIXTURES / "pages").glob("*/source.html"))]
     return pages

@@ -61,13 +61,16 @@ _KIND_TAGS = frozenset({*HEADINGS, "figcaption", "caption"})
 # depends on where they are: the rest (p, div, section, ...) skip those checks.
 _STATE_TAGS = frozenset({"blockquote", "article", "main", "form", *_LIST_TAGS, *CONTEXT_TAGS,
                          *_AREA_REASONS})
-# What an element with no attributes declares depends on its tag alone.
+# flat_children holds a block's children in a list: only for blocks with at most
+# this many (a paragraph of a million <i> is walked event by event, in O(1) memory).
+FLAT_MAX_CHILDREN = 64
 # While pruning, the freed tree is handed back to the system this often (blocks).
 TRIM_EVERY_BLOCKS = 16384
 # While pruning, elements that covered fewer blocks than this are removed with
 # their parent, until it has this many ended children (fewer, cheaper removals;
 # what stays is bounded by depth x batch x batch blocks' worth of tree).
 PRUNE_BATCH = 8
+# What an element with no attributes declares depends on its tag alone.
 _PLAIN_CHROME = {tag: chrome_reason(tag, "", None, None, False) for tag in BLOCK_TAGS}
 
 
@@ -508,7 +511,7 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
                     skipped.add(el)
                 else:
                     start_block(el, tag, raw, path, depth)
-                    if len(el) and flat_children(el, names):
+                    if 0 < len(el) <= FLAT_MAX_CHILDREN and flat_children(el, names):
                         events.skip_subtree()
             elif tag in SKIP_TAGS:
                 if tag == "textarea":
