@@ -33,6 +33,8 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2028\u2029]+")
 # ASCII characters str.split() treats as white space but _SPACE does not fold
 # (\x1c-\x1f): text holding one of them (or not ASCII) takes the regex path.
 _SPLIT_ONLY = re.compile(r"[\x1c-\x1f]")
+# BlockWriter.number grows its shared ints this many at a time.
+INT_STEP = 1024
 _LANGUAGE_CLASS = re.compile(r"(?:lang|language)-([\w+#-]+)")
 _FORMAT_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
 # Markdown images the walk wrote: (alt, url) of each.
@@ -40,8 +42,6 @@ _IMAGE_MD = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)\)")
 # Tables with fewer cells per row on average than this, or any nested table or
 # heading, are layout scaffolding rather than data: we walk into them instead.
 _MIN_DATA_TABLE_CELLS = 2
-# BlockWriter.number grows its shared ints this many at a time.
-INT_STEP = 1024
 
 
 def _fold_line(text: str) -> str:
