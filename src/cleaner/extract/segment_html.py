@@ -19,9 +19,8 @@ from lxml.html import HtmlElement
 
 from cleaner.core.memory import release_freed
 from cleaner.core.model import BlockKind
-from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
-from cleaner.extract.comments import is_comment_item, is_forum_thread, is_item
+from cleaner.extract.comments import is_forum_thread
 from cleaner.extract.html_blocks import (
     BlockWriter,
     Container,
@@ -29,6 +28,12 @@ from cleaner.extract.html_blocks import (
     HtmlSegmentation,
 )
 from cleaner.extract.rules.markup import attrs_key, chrome_reason, content_class
+from cleaner.extract.walk_context import (
+    KIND_TAGS,
+    STATE_TAGS,
+    WalkContext,
+    later_sibling,
+)
 
 __all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Container", "HtmlSegmentation", "segment_html"]
 
@@ -45,22 +50,6 @@ BLOCK_TAGS = frozenset({
     "figure", "figcaption", "form", "fieldset", "address", "hr", "details", "summary",
     "center", "menu", "legend", "noscript", "hgroup", "frameset", "frame",
 })
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-CONTEXT_TAGS = frozenset({
-    "article", "main", "aside", "nav", "footer", "header", "form", "blockquote", "figure",
-    "li", "td", "noscript", "table", "details",
-})
-_IN_HINTS = {tag: f"in:{tag}" for tag in CONTEXT_TAGS}
-_LIST_TAGS = frozenset({"ul", "ol", "menu"})
-# Tags whose text is a list item when inside a list.
-_ITEM_TAGS = frozenset({"li", "p", "div", "span", "dd", "dt"})
-_AREA_REASONS = {"header": Reason.HEADER, "footer": Reason.FOOTER, "aside": Reason.SIDEBAR}
-# Tags whose blocks are not paragraphs even outside lists and quotes (see _kind).
-_KIND_TAGS = frozenset({*HEADINGS, "figcaption", "caption"})
-# Tags that change the context of the blocks inside them or whose chrome
-# depends on where they are: the rest (p, div, section, ...) skip those checks.
-_STATE_TAGS = frozenset({"blockquote", "article", "main", "form", *_LIST_TAGS, *CONTEXT_TAGS,
-                         *_AREA_REASONS})
 # flat_children holds a block's children in a list: only for blocks with at most
 # this many (a paragraph of a million <i> is walked event by event, in O(1) memory).
 FLAT_MAX_CHILDREN = 64
@@ -74,7 +63,7 @@ PRUNE_BATCH = 8
 _PLAIN_CHROME = {tag: chrome_reason(tag, "", None, None, False) for tag in BLOCK_TAGS}
 
 
-class _Walker(BlockWriter):
+class _Walker(WalkContext, BlockWriter):
     """State of one segmentation walk: the open block elements and their context."""
 
     def __init__(self, root: HtmlElement, base_url: str | None, settings: Settings) -> None:
@@ -100,24 +89,6 @@ class _Walker(BlockWriter):
     def top(self) -> Frame | None:
         return self.frames[-1] if self.frames else None
 
-    def _update_context(self) -> None:
-        hints = {_IN_HINTS[tag] for tag, count in self.context.items() if count}
-        if self.article_depth:
-            hints.add("in:article-body")
-        self.context_hints = frozenset(hints)
-
-    def _kind(self, tag: str) -> tuple[BlockKind, int, bool]:
-        heading = HEADINGS.get(tag)
-        if heading:
-            return BlockKind.HEADING, heading, False
-        if self.list_depth and tag in _ITEM_TAGS:
-            return BlockKind.LIST_ITEM, self.list_depth, self.ol_depth > 0
-        if self.quote_depth:
-            return BlockKind.QUOTE, 0, False
-        if tag == "figcaption" or tag == "caption":
-            return BlockKind.CAPTION, 0, False
-        return BlockKind.PARAGRAPH, 0, False
-
     # -- element events ---------------------------------------------------
     def child_path(self, el: HtmlElement, raw: str, depth: int) -> str:
         """The xpath of a block-level element that starts now (``depth``: the
@@ -139,7 +110,7 @@ class _Walker(BlockWriter):
             if counts is None:
                 counts = top.children = {}
             n = counts[raw] = counts.get(raw, 0) + 1
-            if n > 1 or _later_sibling(el, raw):
+            if n > 1 or later_sibling(el, raw):
                 path = f"{top.path}/{raw}[{n}]"
             else:
                 path = f"{top.path}/{raw}"
@@ -187,14 +158,14 @@ class _Walker(BlockWriter):
             attrs, role = "", None
             chrome = _PLAIN_CHROME[tag]
             maybe_item = semantic = False
-        if tag in _STATE_TAGS:
+        if tag in STATE_TAGS:
             # Where it is decides first (the counts before it opens), then it counts.
             chrome = self._area_chrome(el, tag, chrome)
             semantic = semantic or tag in ("article", "main")
             self._open_state(tag, role, semantic)
         elif semantic:
             self._open_state(tag, role, semantic)
-        if self.list_depth or self.quote_depth or tag in _KIND_TAGS:
+        if self.list_depth or self.quote_depth or tag in KIND_TAGS:
             kind, level, ordered = self._kind(tag)
         else:
             kind, level, ordered = BlockKind.PARAGRAPH, 0, False
@@ -209,68 +180,6 @@ class _Walker(BlockWriter):
         text = el.text
         if text:
             self.add(text)
-
-    def _area_chrome(self, el: HtmlElement, tag: str,
-                     chrome: tuple[Reason, str] | None) -> tuple[Reason, str] | None:
-        """What a header, footer, aside or form declares by where it is and what it holds."""
-        if chrome is not None:
-            return chrome
-        # <main> holds the page's main column, asides and all; only an article
-        # (or a declared article body) owns the header/footer/aside inside it.
-        if tag in _AREA_REASONS and not self.story_depth:
-            return (_AREA_REASONS[tag], f"<{tag}> outside the article")
-        if tag == "form" and (
-            el.find(".//textarea") is not None or el.find(".//input[@type='email']") is not None
-        ):
-            return (Reason.COMMENT_FORM, "form with a text area or e-mail field")
-        return None
-
-    def _open_state(self, tag: str, role: str | None, semantic: bool) -> None:
-        """Count an element that changes the context of the blocks inside it."""
-        changed = False
-        if semantic:
-            self.article_depth += 1
-            changed = self.article_depth == 1
-            if tag != "main" and role != "main":
-                self.story_depth += 1
-        if tag == "blockquote":
-            self.quote_depth += 1
-        elif tag in _LIST_TAGS:
-            self.list_depth += 1
-            if tag == "ol":
-                self.ol_depth += 1
-        if tag in CONTEXT_TAGS:
-            count = self.context.get(tag, 0) + 1
-            self.context[tag] = count
-            changed = changed or count == 1
-            if tag == "noscript":
-                self.noscript_depth += 1
-        if changed:
-            self._update_context()
-
-    def _close_state(self, frame: Frame) -> None:
-        """Undo :meth:`_open_state` for a frame that ends."""
-        tag = frame.tag
-        changed = False
-        if frame.semantic:
-            self.article_depth -= 1
-            changed = self.article_depth == 0
-            if tag != "main" and frame.element.get("role") != "main":
-                self.story_depth -= 1
-        if tag == "blockquote":
-            self.quote_depth -= 1
-        elif tag in _LIST_TAGS:
-            self.list_depth -= 1
-            if tag == "ol":
-                self.ol_depth -= 1
-        if tag in CONTEXT_TAGS:
-            count = self.context[tag] - 1
-            self.context[tag] = count
-            changed = changed or count == 0
-            if tag == "noscript":
-                self.noscript_depth -= 1
-        if changed:
-            self._update_context()
 
     def end_block(self, el: HtmlElement) -> int:
         """Close ``el``'s frame; how many blocks it covered."""
@@ -288,7 +197,7 @@ class _Walker(BlockWriter):
         else:
             paths.paths.pop(el, None)
         tag = frame.tag
-        if frame.semantic or tag in _STATE_TAGS:
+        if frame.semantic or tag in STATE_TAGS:
             self._close_state(frame)
         blocks = self.out.blocks
         end = len(blocks)
@@ -306,16 +215,6 @@ class _Walker(BlockWriter):
                     and self._comment_item(el, tag):
                 self.out.comment_ranges.append((start, end))
         return end - start
-
-    def _comment_item(self, el: HtmlElement, tag: str) -> bool:
-        """comments.is_comment_item, its ancestor check answered by the walk:
-        of the tags that exclude an item, <form> is a context tag and <code>
-        is counted; <pre>, <template> and <textarea> subtrees are never walked."""
-        if not self.rooted:
-            return is_comment_item(el, self.thread_memo)
-        if tag == "form" or self.code_depth or self.context.get("form"):
-            return False
-        return is_item(el, self.thread_memo)
 
     def count_textareas(self, el: HtmlElement) -> None:
         """Count the text areas in a subtree the walk skips."""
@@ -422,25 +321,6 @@ class _Walker(BlockWriter):
                 self.code_depth -= 1
             self.format_mark(tag)
         self.add(el.tail)
-
-
-# Following siblings looked at one by one before lxml's tag-filtered iterator
-# (which costs about as much as this many getnext() calls to set up).
-SIBLING_LOOKS = 4
-
-
-def _later_sibling(el: HtmlElement, raw: str) -> bool:
-    """Whether an element named ``raw`` follows ``el`` among its siblings."""
-    node = el.getnext()
-    for _ in range(SIBLING_LOOKS):
-        if node is None:
-            return False
-        if node.tag == raw:
-            return True
-        node = node.getnext()
-    if node is None:
-        return False
-    return node.tag == raw or next(node.itersiblings(raw), None) is not None
 
 
 def _name(raw: str) -> str:
