@@ -25,10 +25,10 @@ text, which added ~300 MB of word strings to the peak of ``dense-50mb``).
     python3 bench/hostile.py --fuzz 600            # also the 10-minute fuzz run
 
 Results: bench/out/hostile.json and a Markdown table on stdout. Last figures
-(2026-11-29, idle 2-core machine, all of the third session merged; bench/README.md has
-the tables): dense-50mb 10.5-11.3 s CPU over four runs (was 14.5-15.0 s), peak - base
-9.2x (was 16.2x): meets the memory target, misses 10 s by 5-13%. bloated-50mb
-0.95-1.09 s CPU, 6.5x: meets both. Pages
+(2026-11-29 02:20-02:35 UTC, quiet 2-core machine, branch dense4 against main
+alternated; bench/README.md has the tables): dense-50mb 8.4-8.7 s CPU (main 9.8-10.2 s;
+10.5-11.3 s at the end of the third session), peak - base 9.2x: meets both targets,
+with ~13% margin on time. bloated-50mb 0.9-1.0 s CPU, 6.5x: meets both. Pages
 of 5M+ characters have their tree freed as the segmentation walks it (see
 segment_html), which moved the peak to the parse: the page, its decoded text and the
 whole tree (~440 MB).

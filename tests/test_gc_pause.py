@@ -66,3 +66,23 @@ def test_concurrent_calls_leave_the_collector_as_found(gc_enabled: None) -> None
     for t in threads:
         t.join()
     assert gc.isenabled()
+
+
+def test_the_page_objects_skip_the_young_collections(gc_enabled: None) -> None:
+    # Moved to the oldest generation when the pause ends, not traversed by a
+    # young collection first (see cleaner.core.gc_pause).
+    doc = cleaner.clean(PAGE)
+    block = doc.blocks[0]
+    assert gc.is_tracked(block)
+    assert not any(o is block for o in gc.get_objects(generation=0))
+    assert any(o is block for o in gc.get_objects(generation=2))
+
+
+def test_objects_the_caller_froze_stay_frozen(gc_enabled: None) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        cleaner.clean(PAGE)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -15,7 +15,7 @@ from cleaner.core.settings import Settings
 from cleaner.extract.features import ascii_prose, single_spaced
 from cleaner.extract.lexicon import Lexicon
 from cleaner.extract.rules.shapes import shape_reason
-from cleaner.extract.select import link_dense
+from cleaner.extract.select import Region, link_dense
 
 Mark = tuple[Reason, str] | None
 
@@ -273,6 +273,8 @@ def classify_blocks(
     """Verdicts for all blocks: first pass, then heading/edge/duplicate passes."""
     key = title_key(title) if title else ""
     disabled = _disabled_kinds(settings)
+    if isinstance(region, Region):  # its __contains__ is Python; a range answers in C
+        region = range(region.start, region.end)
     # A mark that names what the block is (not a broad area) is its verdict, as
     # in first_pass: built here, without the call (text pages mark most lines).
     verdicts = [

@@ -291,6 +291,12 @@ def is_forum_thread(root: HtmlElement) -> bool:
                for el in root.iterfind(".//*[@itemtype]"))
 
 
+def is_item(el: HtmlElement, memo: list[HtmlElement | bool | None]) -> bool:
+    """A comment item by its own markup, when the caller knows that no
+    ancestor excludes it (see :func:`is_comment_item`)."""
+    return _is_item(el, memo)
+
+
 def is_comment_item(el: HtmlElement, memo: list[HtmlElement | bool | None]) -> bool:
     """A comment item, if it holds no text area (checked by the caller).
 

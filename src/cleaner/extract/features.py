@@ -122,7 +122,10 @@ def measure(
         puncts = len(_PUNCT.findall(text))
     # Positional (this runs once per block): words, chars, link_chars,
     # link_count, link_density, ends_sentence, punct_per_word.
-    return Features(words, chars, link_chars, link_count, density, ends_sentence(text),
+    # ends_sentence(text) inlined.
+    last = text.rstrip()[-1:]
+    return Features(words, chars, link_chars, link_count, density,
+                    bool(last) and last in _SENTENCE_ENDS,
                     puncts / words if puncts and words else 0.0)
 
 

@@ -33,6 +33,8 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2028\u2029]+")
 # ASCII characters str.split() treats as white space but _SPACE does not fold
 # (\x1c-\x1f): text holding one of them (or not ASCII) takes the regex path.
 _SPLIT_ONLY = re.compile(r"[\x1c-\x1f]")
+# BlockWriter.number grows its shared ints this many at a time.
+INT_STEP = 1024
 _LANGUAGE_CLASS = re.compile(r"(?:lang|language)-([\w+#-]+)")
 _FORMAT_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
 # Markdown images the walk wrote: (alt, url) of each.
@@ -149,6 +151,12 @@ class Frame:
     textareas: int
     # Its class, id or itemtype could make it a comment item (a cheap prefilter).
     maybe_item: bool
+    # Its xpath (as ``getpath`` writes it), and the open elements around it
+    # and itself (its children sit one deeper).
+    path: str = ""
+    depth: int = 0
+    # Block-level children started so far, per tag (their xpath positions).
+    children: dict[str, int] | None = None
     # Block-level children that have ended (a pruning walk's batching).
     ended: int = 0
 
@@ -190,7 +198,8 @@ class BlockWriter:
         of its own, and block ids, frame starts and container ends repeat them."""
         ints = self.ints
         if n >= len(ints):
-            ints.extend(range(len(ints), n + 1))
+            # In steps: callers index the list directly while n is inside it.
+            ints.extend(range(len(ints), n + INT_STEP))
         return ints[n]
 
     def hints(self, tag: str, context: frozenset[str]) -> frozenset[str]:
@@ -280,24 +289,35 @@ class BlockWriter:
                 self.links = []
             return
         raw = "".join(self.buf)
-        text = fold(raw)
-        md_raw = "".join(self.md) if self.inline_md else ""
+        # fold(raw), its usual case (one line, single-spaced) answered here.
+        if "\n" not in raw and raw.isprintable() and "  " not in raw \
+                and raw[:1] != " " and raw[-1:] != " ":
+            text = raw
+        else:
+            text = fold(raw)
+        if self.inline_md:
+            md_raw = "".join(self.md)
+            self.md = []
+        else:
+            md_raw = ""  # self.md stays the empty list
         chars, link_chars, link_count, links = (
             self.chars, self.link_chars, self.link_count, self.links)
-        self.buf, self.md, self.chars, self.link_chars, self.link_count = [], [], 0, 0, 0
-        self.links = []
+        self.buf, self.chars, self.link_chars, self.link_count = [], 0, 0, 0
+        if links:
+            self.links = []
         if frame is None:
             element = self.root
             kind, level, ordered = BlockKind.PARAGRAPH, 0, False
             hints = self.hints(str(element.tag), context)
+            span = self.paths.path(element)
         else:
-            element, kind, level, ordered, hints = (
-                frame.element, frame.kind, frame.level, frame.ordered, frame.hints)
+            element, kind, level, ordered, hints, span = (
+                frame.element, frame.kind, frame.level, frame.ordered, frame.hints, frame.path)
         if not text:
             images = _IMAGE_MD.findall(md_raw) if self.settings.images else []
             if images:  # images with no text around them (a figure): a block of their own
                 alt = " ".join(a or u.rsplit("/", 1)[-1] for a, u in images)
-                self.emit(alt, BlockKind.IMAGE, 0, 0.0, 0, 0, element, hints,
+                self.emit(alt, BlockKind.IMAGE, 0, 0.0, 0, 0, element, span, hints,
                           markdown=fold(md_raw))
             return
         # 0.0 itself when there is no link text: one shared float, not one per block.
@@ -310,7 +330,7 @@ class BlockWriter:
                     for n, part in enumerate(parts):
                         self.emit(part, kind, level, density,
                                   round(link_chars * len(part) / len(text)),
-                                  link_count if n == 0 else 0, element, hints,
+                                  link_count if n == 0 else 0, element, span, hints,
                                   links=tuple(links) if n == 0 else ())
                     return
             markdown = None
@@ -318,11 +338,18 @@ class BlockWriter:
             markdown = fold(md_raw)
             if not markdown or markdown == text:
                 markdown = None
-        self.emit(text, kind, level, density, link_chars, link_count, element, hints,
-                  markdown=markdown, ordered=ordered, links=tuple(links))
+        # self.emit(...) inlined: this runs once per block.
+        blocks = self.out.blocks
+        n = len(blocks)
+        ints = self.ints
+        blocks.append(Block(ints[n] if n < len(ints) else self.number(n), text, kind,
+                            measure(text, link_chars, link_count, density), level, span,
+                            hints, markdown, (), ordered, tuple(links) if links else ()))
+        if self.keep_elements:
+            self.out.elements.append(element)
 
     def emit(self, text: str, kind: BlockKind, level: int, density: float, link_chars: int,
-             link_count: int, element: HtmlElement, hints: frozenset[str], *,
+             link_count: int, element: HtmlElement, span: str, hints: frozenset[str], *,
              markdown: str | None = None, ordered: bool = False,
              rows: tuple[tuple[str, ...], ...] = (),
              links: tuple[tuple[str, str], ...] = ()) -> None:
@@ -331,13 +358,13 @@ class BlockWriter:
         # markdown, rows, ordered, links); this runs once per block.
         out.blocks.append(Block(self.number(len(out.blocks)), text, kind,
                                 measure(text, link_chars, link_count, density), level,
-                                self.paths.path(element), hints, markdown, rows, ordered,
+                                span, hints, markdown, rows, ordered,
                                 links))
         if self.keep_elements:
             out.elements.append(element)
 
     # -- elements that become one block whole ---------------------------------
-    def code_block(self, el: HtmlElement, context: frozenset[str]) -> None:
+    def code_block(self, el: HtmlElement, span: str, context: frozenset[str]) -> None:
         text = el.text_content().strip("\n").rstrip()
         if not text.strip():
             return
@@ -347,10 +374,10 @@ class BlockWriter:
             if match:
                 lang = match.group(1)
                 break
-        self.emit(text, BlockKind.CODE, 0, 0.0, 0, 0, el, self.hints(str(el.tag), context),
+        self.emit(text, BlockKind.CODE, 0, 0.0, 0, 0, el, span, self.hints(str(el.tag), context),
                   markdown=f"```{lang}\n{text}\n```")
 
-    def data_table(self, el: HtmlElement, context: frozenset[str]) -> bool:
+    def data_table(self, el: HtmlElement, span: str, context: frozenset[str]) -> bool:
         """Emit a data table as one block; False when it is a layout table."""
         if el.find(".//table") is not None:
             return False
@@ -384,9 +411,9 @@ class BlockWriter:
             cap = " ".join(caption.text_content().split())
             if cap:
                 self.emit(cap, BlockKind.CAPTION, 0, 0.0, 0, 0, caption,
-                          self.hints(str(caption.tag), context))
+                          self.paths.path(caption), self.hints(str(caption.tag), context))
         self.emit(text, BlockKind.TABLE, 0,
                   min(1.0, link_chars / total) if total else 0.0,
-                  link_chars, len(el.findall(".//a")), el, self.hints(str(el.tag), context),
+                  link_chars, len(el.findall(".//a")), el, span, self.hints(str(el.tag), context),
                   rows=tuple(rows))
         return True

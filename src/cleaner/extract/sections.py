@@ -13,6 +13,7 @@ excerpts, cut off with an ellipsis (see ``teaser_list_marks``).
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from cleaner.core.model import Block, BlockKind
 from cleaner.core.reasons import Reason
@@ -98,14 +99,14 @@ def teaser_list_marks(seg: HtmlSegmentation, marks: list[Mark],
                       th: Thresholds) -> list[Mark]:
     """Marks over containers that hold lists of truncated teaser cards."""
     blocks = seg.blocks
-    cards = [0]
-    card_words = [0]
-    for i, m in enumerate(marks):
-        hit = m is None and _is_excerpt(blocks, i)
-        cards.append(cards[-1] + hit)
-        card_words.append(card_words[-1] + (blocks[i].features.words if hit else 0))
+    # Most texts do not end truncated: that C test first (then _is_excerpt in full).
+    hits = [m is None and b.text.rstrip().endswith(_TRUNCATED_TAILS) and _is_excerpt(blocks, i)
+            for i, (b, m) in enumerate(zip(blocks, marks, strict=True))]
+    cards = list(accumulate(hits, initial=0))
     if cards[-1] < TEASER_MIN_CARDS:
         return marks
+    card_words = list(accumulate((b.features.words if hit else 0
+                                  for b, hit in zip(blocks, hits, strict=True)), initial=0))
     prefix = [0.0]
     card_value = [0.0]
     for i, v in enumerate(marked_values(seg, marks, th)):

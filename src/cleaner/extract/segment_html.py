@@ -19,16 +19,21 @@ from lxml.html import HtmlElement
 
 from cleaner.core.memory import release_freed
 from cleaner.core.model import BlockKind
-from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
-from cleaner.extract.comments import is_comment_item, is_forum_thread
+from cleaner.extract.comments import is_forum_thread
 from cleaner.extract.html_blocks import (
     BlockWriter,
     Container,
     Frame,
     HtmlSegmentation,
 )
-from cleaner.extract.rules.markup import chrome_reason, content_class
+from cleaner.extract.rules.markup import attrs_key, chrome_reason, content_class
+from cleaner.extract.walk_context import (
+    KIND_TAGS,
+    STATE_TAGS,
+    WalkContext,
+    later_sibling,
+)
 
 __all__ = ["BLOCK_TAGS", "SKIP_TAGS", "Container", "HtmlSegmentation", "segment_html"]
 
@@ -45,27 +50,20 @@ BLOCK_TAGS = frozenset({
     "figure", "figcaption", "form", "fieldset", "address", "hr", "details", "summary",
     "center", "menu", "legend", "noscript", "hgroup", "frameset", "frame",
 })
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-CONTEXT_TAGS = frozenset({
-    "article", "main", "aside", "nav", "footer", "header", "form", "blockquote", "figure",
-    "li", "td", "noscript", "table", "details",
-})
-_IN_HINTS = {tag: f"in:{tag}" for tag in CONTEXT_TAGS}
-_LIST_TAGS = frozenset({"ul", "ol", "menu"})
-# Tags whose text is a list item when inside a list.
-_ITEM_TAGS = frozenset({"li", "p", "div", "span", "dd", "dt"})
-_AREA_REASONS = {"header": Reason.HEADER, "footer": Reason.FOOTER, "aside": Reason.SIDEBAR}
-# What an element with no attributes declares depends on its tag alone.
+# flat_children holds a block's children in a list: only for blocks with at most
+# this many (a paragraph of a million <i> is walked event by event, in O(1) memory).
+FLAT_MAX_CHILDREN = 64
 # While pruning, the freed tree is handed back to the system this often (blocks).
 TRIM_EVERY_BLOCKS = 16384
 # While pruning, elements that covered fewer blocks than this are removed with
 # their parent, until it has this many ended children (fewer, cheaper removals;
 # what stays is bounded by depth x batch x batch blocks' worth of tree).
 PRUNE_BATCH = 8
+# What an element with no attributes declares depends on its tag alone.
 _PLAIN_CHROME = {tag: chrome_reason(tag, "", None, None, False) for tag in BLOCK_TAGS}
 
 
-class _Walker(BlockWriter):
+class _Walker(WalkContext, BlockWriter):
     """State of one segmentation walk: the open block elements and their context."""
 
     def __init__(self, root: HtmlElement, base_url: str | None, settings: Settings) -> None:
@@ -81,31 +79,61 @@ class _Walker(BlockWriter):
         self.context: dict[str, int] = {}
         self.context_hints: frozenset[str] = frozenset()
         self.thread_memo: list[HtmlElement | bool | None] = [None, False]
+        # Open inline <code> elements (a comment item never sits in one), and
+        # whether the walk starts at the document's root (no ancestors above).
+        self.code_depth = 0
+        # Raw tag -> its name when the walk treats it as inline, else "" (flat_children).
+        self.inline_names: dict[str, str] = {}
+        self.rooted = root.getparent() is None
 
     def top(self) -> Frame | None:
         return self.frames[-1] if self.frames else None
 
-    def _update_context(self) -> None:
-        hints = {_IN_HINTS[tag] for tag, count in self.context.items() if count}
-        if self.article_depth:
-            hints.add("in:article-body")
-        self.context_hints = frozenset(hints)
-
-    def _kind(self, tag: str) -> tuple[BlockKind, int, bool]:
-        heading = HEADINGS.get(tag)
-        if heading:
-            return BlockKind.HEADING, heading, False
-        if self.list_depth and tag in _ITEM_TAGS:
-            return BlockKind.LIST_ITEM, self.list_depth, self.ol_depth > 0
-        if self.quote_depth:
-            return BlockKind.QUOTE, 0, False
-        if tag == "figcaption" or tag == "caption":
-            return BlockKind.CAPTION, 0, False
-        return BlockKind.PARAGRAPH, 0, False
-
     # -- element events ---------------------------------------------------
-    def start_block(self, el: HtmlElement, tag: str, raw: str) -> None:
-        self.flush(self.top(), self.context_hints)
+    def child_path(self, el: HtmlElement, raw: str, depth: int) -> str:
+        """The xpath of a block-level element that starts now (``depth``: the
+        open elements, itself included), as ``getpath`` writes it.
+
+        Most have the innermost open block as parent: their position is the
+        count of its block-level children of that tag started so far (removed
+        ones included, so a pruning walk gets the unpruned paths), and the
+        index is left out, as getpath does, when no sibling shares the tag
+        (one forward look, for the first of each tag only: at most one per
+        block tag per parent). Others (a block inside an inline element, the
+        root, a namespaced name) ask :class:`ElementPaths`.
+        """
+        top = self.frames[-1] if self.frames else None
+        if top is None or top.depth != depth - 1 or "{" in raw:
+            path = self.paths.path(el)
+        else:
+            counts = top.children
+            if counts is None:
+                counts = top.children = {}
+            n = counts[raw] = counts.get(raw, 0) + 1
+            if n > 1 or later_sibling(el, raw):
+                path = f"{top.path}/{raw}[{n}]"
+            else:
+                path = f"{top.path}/{raw}"
+        # For ElementPaths, when a block inside an inline child asks (forgotten at its end).
+        self.paths.paths[el] = path
+        return path
+
+    def close_pending(self, top: Frame | None) -> None:
+        """Close the text gathered so far (``flush``, whose usual case, only
+        white space since the last boundary, is answered here)."""
+        if self.chars or self.md:
+            self.flush(top, self.context_hints)
+            return
+        if self.buf:
+            self.buf = []
+        # No text: no link text and no link recorded (both need text); links
+        # with no text were counted.
+        self.link_count = 0
+
+    def start_block(self, el: HtmlElement, tag: str, raw: str, path: str, depth: int) -> None:
+        frames = self.frames
+        if self.chars or self.md or self.buf or self.link_count:
+            self.close_pending(frames[-1] if frames else None)
         # One attribute read per element; most block elements have none.
         items = el.items()
         if items:
@@ -118,120 +146,159 @@ class _Walker(BlockWriter):
             itemprop = attrib.get("itemprop")
             # <html>/<body> classes are page states ("cookies-not-set",
             # "has-sidebar"), never the role of the whole page.
+            key = attrs_key(attrs) if attrs else ""
             chrome = (None if tag in ("html", "body")
-                      else chrome_reason(tag, attrs, role, attrib.get("style"), hidden))
+                      else chrome_reason(tag, attrs, role, attrib.get("style"), hidden, key))
             # Every comment item's class or id holds "comment" or "post", or
             # it has an itemtype (see comments._is_item).
             maybe_item = "comment" in attrs or "post" in attrs or "itemtype" in attrib
+            semantic = (role == "main" or itemprop == "articleBody"
+                        or (bool(attrs) and content_class(attrs, key)))
         else:
-            attrs, role, itemprop = "", None, None
+            attrs, role = "", None
             chrome = _PLAIN_CHROME[tag]
-            maybe_item = False
-        # <main> holds the page's main column, asides and all; only an article
-        # (or a declared article body) owns the header/footer/aside inside it.
-        if chrome is None and tag in _AREA_REASONS and not self.story_depth:
-            chrome = (_AREA_REASONS[tag], f"<{tag}> outside the article")
-        if chrome is None and tag == "form" and (
-            el.find(".//textarea") is not None or el.find(".//input[@type='email']") is not None
-        ):
-            chrome = (Reason.COMMENT_FORM, "form with a text area or e-mail field")
-        semantic = (
-            tag in ("article", "main")
-            or role == "main"
-            or itemprop == "articleBody"
-            or (bool(attrs) and content_class(attrs))
-        )
-        changed = False
-        if semantic:
-            self.article_depth += 1
-            changed = self.article_depth == 1
-            if tag != "main" and role != "main":
-                self.story_depth += 1
-        if tag == "blockquote":
-            self.quote_depth += 1
-        elif tag in _LIST_TAGS:
-            self.list_depth += 1
-            if tag == "ol":
-                self.ol_depth += 1
-        if tag in CONTEXT_TAGS:
-            count = self.context.get(tag, 0) + 1
-            self.context[tag] = count
-            changed = changed or count == 1
-            if tag == "noscript":
-                self.noscript_depth += 1
-        if changed:
-            self._update_context()
-        kind, level, ordered = self._kind(tag)
-        start = self.number(len(self.out.blocks))
-        self.frames.append(Frame(el, tag, start, chrome, attrs, semantic, kind, level, ordered,
-                                 self.hints(raw, self.context_hints), self.textareas,
-                                 maybe_item))
-        self.add(el.text)
+            maybe_item = semantic = False
+        if tag in STATE_TAGS:
+            # Where it is decides first (the counts before it opens), then it counts.
+            chrome = self._area_chrome(el, tag, chrome)
+            semantic = semantic or tag in ("article", "main")
+            self._open_state(tag, role, semantic)
+        elif semantic:
+            self._open_state(tag, role, semantic)
+        if self.list_depth or self.quote_depth or tag in KIND_TAGS:
+            kind, level, ordered = self._kind(tag)
+        else:
+            kind, level, ordered = BlockKind.PARAGRAPH, 0, False
+        hints = self._hints.get((raw, self.context_hints))
+        if hints is None:
+            hints = self.hints(raw, self.context_hints)
+        n = len(self.out.blocks)
+        ints = self.ints
+        start = ints[n] if n < len(ints) else self.number(n)
+        frames.append(Frame(el, tag, start, chrome, attrs, semantic, kind, level, ordered,
+                            hints, self.textareas, maybe_item, path, depth))
+        text = el.text
+        if text:
+            self.add(text)
 
     def end_block(self, el: HtmlElement) -> int:
         """Close ``el``'s frame; how many blocks it covered."""
-        frame = self.frames[-1]
-        self.flush(frame, self.context_hints)
-        self.frames.pop()
-        self.paths.forget(el)  # no block of it or inside it can follow
+        frames = self.frames
+        frame = frames.pop()
+        if self.chars or self.md:
+            self.flush(frame, self.context_hints)
+        elif self.buf or self.link_count:
+            self.close_pending(frame)
+        paths = self.paths
+        # No block of it or inside it can follow (ElementPaths.forget, whose
+        # usual case, only the path kept, is answered here).
+        if el in paths.totals or el in paths.gone:
+            paths.forget(el)
+        else:
+            paths.paths.pop(el, None)
         tag = frame.tag
-        changed = False
-        if frame.semantic:
-            self.article_depth -= 1
-            changed = self.article_depth == 0
-            if tag != "main" and frame.element.get("role") != "main":
-                self.story_depth -= 1
-        if tag == "blockquote":
-            self.quote_depth -= 1
-        elif tag in _LIST_TAGS:
-            self.list_depth -= 1
-            if tag == "ol":
-                self.ol_depth -= 1
-        if tag in CONTEXT_TAGS:
-            count = self.context[tag] - 1
-            self.context[tag] = count
-            changed = changed or count == 0
-            if tag == "noscript":
-                self.noscript_depth -= 1
-        if changed:
-            self._update_context()
-        end = len(self.out.blocks)
-        if end > frame.start:
-            end = self.number(end)
+        if frame.semantic or tag in STATE_TAGS:
+            self._close_state(frame)
+        blocks = self.out.blocks
+        end = len(blocks)
+        start = frame.start
+        if end > start:
+            ints = self.ints
+            end = ints[end] if end < len(ints) else self.number(end)
             # Positional (once per container): tag, start, end, depth, attrs,
             # chrome, semantic, inside_article.
             self.out.containers.append(Container(
-                tag, frame.start, end, len(self.frames), frame.attrs, frame.chrome,
+                tag, start, end, len(frames), frame.attrs, frame.chrome,
                 frame.semantic, self.article_depth > 0))
             # Read now: its ancestors are still in the tree, even when pruning.
             if frame.maybe_item and self.textareas == frame.textareas \
-                    and is_comment_item(el, self.thread_memo):
-                self.out.comment_ranges.append((frame.start, end))
-        return end - frame.start
-
-    def removable(self, covered: int) -> bool:
-        """Whether a pruning walk removes the element that just ended now
-        (with all its earlier siblings, see ElementPaths.remove_through).
-
-        Small elements go with their parent: a post's paragraphs are freed
-        with the post, one removal instead of four. A parent keeps at most
-        ``PRUNE_BATCH`` small children, then they go with the next one.
-        """
-        parent = self.top()
-        if parent is None:
-            return False  # the root
-        parent.ended += 1
-        return covered >= PRUNE_BATCH or parent.ended >= PRUNE_BATCH
+                    and self._comment_item(el, tag):
+                self.out.comment_ranges.append((start, end))
+        return end - start
 
     def count_textareas(self, el: HtmlElement) -> None:
         """Count the text areas in a subtree the walk skips."""
         if el.find(".//textarea") is not None:
             self.textareas += 1
 
-    def try_table(self, el: HtmlElement) -> bool:
+    def try_table(self, el: HtmlElement, path: str) -> bool:
         """Close pending text, then emit ``el`` as a data table if it is one."""
-        self.flush(self.top(), self.context_hints)
-        return self.data_table(el, self.context_hints)
+        frames = self.frames
+        self.close_pending(frames[-1] if frames else None)
+        return self.data_table(el, path, self.context_hints)
+
+    def flat_children(self, el: HtmlElement, names: dict[str, str]) -> bool:
+        """Gather the children of a block that holds only childless inline
+        elements (``<p>text <a>link</a> <em>word</em>.</p>``) in one pass, as
+        their start and end events would; False (nothing done) for any other.
+
+        Only without Markdown and outside ``<noscript>``, where an inline
+        element is its text and tail, and a link its anchor and address: most
+        paragraphs of a page, at a third of the cost of the events.
+        """
+        if self.noscript_depth or self.inline_md:
+            return False
+        kids = list(el)
+        tags: list[str | None] = []
+        inline = self.inline_names
+        for kid in kids:
+            if len(kid):
+                return False
+            raw = kid.tag
+            if isinstance(raw, str):
+                tag = inline.get(raw)
+                if tag is None:
+                    # The walk's name; "" for a block or skipped element.
+                    name = names.get(raw) or _name(raw)
+                    tag = inline[raw] = "" if name in BLOCK_TAGS or name in SKIP_TAGS else name
+                if not tag:
+                    return False
+                tags.append(tag)
+            else:
+                tags.append(None)  # a comment: only its tail is text
+        # BlockWriter.add inlined (no <noscript>, no Markdown here): this runs
+        # for most paragraphs of a page.
+        append = self.buf.append
+        chars, link_chars, in_link = self.chars, self.link_chars, self.link_depth > 0
+        for kid, tag in zip(kids, tags, strict=True):
+            if tag == "a":
+                self.link_count += 1
+                text = kid.text
+                if text:
+                    if "\n" in text:
+                        text = text.replace("\n", " ")
+                    append(text)
+                    n = len(text) - text.count(" ") - text.count("\t")
+                    chars += n
+                    link_chars += n
+                    anchor = " ".join(text.split())
+                    if anchor:
+                        href = kid.get("href")
+                        if href:
+                            self.links.append((anchor, self.url(href)))
+            elif tag is not None:
+                if tag == "br":
+                    append("\n")
+                text = kid.text
+                if text:
+                    if "\n" in text:
+                        text = text.replace("\n", " ")
+                    append(text)
+                    n = len(text) - text.count(" ") - text.count("\t")
+                    chars += n
+                    if in_link:
+                        link_chars += n
+            text = kid.tail
+            if text:
+                if "\n" in text:
+                    text = text.replace("\n", " ")
+                append(text)
+                n = len(text) - text.count(" ") - text.count("\t")
+                chars += n
+                if in_link:
+                    link_chars += n
+        self.chars, self.link_chars = chars, link_chars
+        return True
 
     def start_inline(self, el: HtmlElement, tag: str) -> None:
         if tag == "br":
@@ -241,6 +308,8 @@ class _Walker(BlockWriter):
         elif tag == "img":
             self.image(el)
         else:
+            if tag == "code":
+                self.code_depth += 1
             self.format_mark(tag)
         self.add(el.text)
 
@@ -248,6 +317,8 @@ class _Walker(BlockWriter):
         if tag == "a":
             self.close_link(el.get("href"))
         else:
+            if tag == "code":
+                self.code_depth -= 1
             self.format_mark(tag)
         self.add(el.tail)
 
@@ -285,6 +356,10 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
     # The element to remove once the walk has left it (pruning only).
     done: HtmlElement | None = None
     trim_at = TRIM_EVERY_BLOCKS
+    # Open elements (comments aside), the one an event is about included.
+    depth = 0
+    child_path, flat_children = walker.child_path, walker.flat_children
+    frames = walker.frames
     for event, el in events:
         if done is not None:
             walker.paths.remove_through(done)
@@ -302,18 +377,22 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
         if tag is None:
             tag = names[raw] = _name(raw)
         if event == "start":
+            depth += 1
             if tag in BLOCK_TAGS:
+                path = child_path(el, raw, depth)
                 if tag == "pre":
                     walker.flush(walker.top(), walker.context_hints)
-                    walker.code_block(el, walker.context_hints)
+                    walker.code_block(el, path, walker.context_hints)
                     walker.count_textareas(el)
                     events.skip_subtree()
-                elif tag == "table" and walker.try_table(el):
+                elif tag == "table" and walker.try_table(el, path):
                     walker.count_textareas(el)
                     events.skip_subtree()
                     skipped.add(el)
                 else:
-                    start_block(el, tag, raw)
+                    start_block(el, tag, raw, path, depth)
+                    if 0 < len(el) <= FLAT_MAX_CHILDREN and flat_children(el, names):
+                        events.skip_subtree()
             elif tag in SKIP_TAGS:
                 if tag == "textarea":
                     walker.textareas += 1
@@ -322,7 +401,9 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
                 events.skip_subtree()
             else:
                 start_inline(el, tag)
-        elif tag in BLOCK_TAGS:
+            continue
+        depth -= 1
+        if tag in BLOCK_TAGS:
             # A <pre> or a data table was emitted whole at its start.
             if tag != "pre" and (tag != "table" or el not in skipped):
                 covered = end_block(el)
@@ -331,9 +412,20 @@ def segment_html(root: HtmlElement, base_url: str | None, settings: Settings,
                 walker.paths.forget(el)
                 if prune:
                     skipped.discard(el)
-            add(el.tail)
-            if prune and walker.removable(covered):
-                done = el
+            tail = el.tail
+            if tail:
+                add(tail)
+            if prune and frames:
+                # Remove it now (with all its earlier siblings, see
+                # ElementPaths.remove_through)? Small elements go with their
+                # parent: a post's paragraphs are freed with the post, one
+                # removal instead of four. A parent keeps at most PRUNE_BATCH
+                # small children, then they go with the next one. (The root
+                # stays.)
+                parent = frames[-1]
+                parent.ended += 1
+                if covered >= PRUNE_BATCH or parent.ended >= PRUNE_BATCH:
+                    done = el
         elif tag in SKIP_TAGS:
             add(el.tail)
         else:

@@ -234,9 +234,15 @@ def is_content_token(token: str) -> bool:
 _LONG_DIGITS = re.compile(r"\d{3,}")
 
 
-def class_reason(attrs: str) -> tuple[Reason, str] | None:
-    """The chrome family a lower-cased "class id" string declares, with the token."""
-    found = _class_family(_LONG_DIGITS.sub("000", attrs))
+def attrs_key(attrs: str) -> str:
+    """The memo key of a "class id" string (see _LONG_DIGITS)."""
+    return _LONG_DIGITS.sub("000", attrs)
+
+
+def class_reason(attrs: str, key: str | None = None) -> tuple[Reason, str] | None:
+    """The chrome family a lower-cased "class id" string declares, with the token
+    (``key``: :func:`attrs_key` of it, when the caller has it already)."""
+    found = _class_family(attrs_key(attrs) if key is None else key)
     if found is None:
         return None
     reason, index = found
@@ -260,9 +266,10 @@ def _class_family(attrs: str) -> tuple[Reason, int] | None:
     return best[1], best[2]
 
 
-def content_class(attrs: str) -> bool:
-    """True when a lower-cased "class id" string declares article content."""
-    return _content_class(_LONG_DIGITS.sub("000", attrs))
+def content_class(attrs: str, key: str | None = None) -> bool:
+    """True when a lower-cased "class id" string declares article content
+    (``key``: :func:`attrs_key` of it, when the caller has it already)."""
+    return _content_class(attrs_key(attrs) if key is None else key)
 
 
 @lru_cache(maxsize=16384)
@@ -271,7 +278,7 @@ def _content_class(attrs: str) -> bool:
 
 
 def chrome_reason(tag: str, attrs: str, role: str | None, style: str | None,
-                  hidden: bool) -> tuple[Reason, str] | None:
+                  hidden: bool, key: str | None = None) -> tuple[Reason, str] | None:
     """The chrome family an element's own markup declares, with the evidence.
 
     A hidden tab panel (``role=tabpanel``) is not hidden chrome: it is the
@@ -282,7 +289,7 @@ def chrome_reason(tag: str, attrs: str, role: str | None, style: str | None,
         return (Reason.HIDDEN, "hidden attribute") if hidden else (
             Reason.HIDDEN, "style display:none")
     if attrs:
-        found = class_reason(attrs)
+        found = class_reason(attrs, key)
         if found is not None:
             return found
     if role:
