@@ -23,9 +23,10 @@ _PREFIX = re.compile(
     r"autore|writer|written by|byline)\s*:\s*",
     re.IGNORECASE,
 )
-# Where the name ends: "Jane Doe | March 3", "Jane Doe - Reuters", "Jane Doe on ...".
+# Where the name ends: "Jane Doe | March 3", "Jane Doe - Reuters", "Jane Doe on ...",
+# "jdoe » Sat Jun 13" (forum post headers).
 _CUT = re.compile(
-    r"\s+(?:\||•|·|—|–|-|/)\s+|\s+(?:on|am|le|el|il|op|updated|published|posted|"
+    r"\s+(?:\||•|·|—|–|-|/|»|«|›)\s+|\s+(?:on|am|le|el|il|op|updated|published|posted|"
     r"last updated|last|in)(?:\s+|$)|\s*\(|\s+\d|,\s*\d|\s+@",
     re.IGNORECASE,
 )
