@@ -76,6 +76,10 @@ FAMILIES: tuple[tuple[Reason, tuple[str, ...]], ...] = (
     (Reason.AUTHOR_BOX, (
         "author-bio", "about-author", "about-the-author", "author-box", "authorbox",
         "author-info", "author-card", "author-details", "post-author-bio", "bio-box",
+        # A forum poster's signature under each post: phpBB, vBulletin,
+        # XenForo, SMF.
+        "=signature", "=signaturecontainer",
+        "=message-signature", "=post-signature",
     )),
     (Reason.TAG_LIST, (
         "tags", "tag-list", "taglist", "post-tags", "tagcloud", "tag-cloud", "tags-links",
