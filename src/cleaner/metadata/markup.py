@@ -233,12 +233,17 @@ def read_thread(marks: BodyMarks, ev: Evidence) -> None:
     has_date = any(not c.weak for c in ev.get("date"))
     if ev.get("authors") and has_date:
         return
-    for el in marks.handles:
-        if not _HANDLE_CLASS.search(el.get("class") or ""):
-            continue
+    handles = [el for el in marks.handles if _HANDLE_CLASS.search(el.get("class") or "")]
+    for el in handles:
         handle = " ".join(el.text_content().split())
         if not handle or len(handle.split()) > MAX_HANDLE_WORDS or _elsewhere_thread(el):
             continue
+        if (len(handles) < 2 and ev.get("authors")  # noqa: PLR2004
+                and not _FORUM_HANDLE_CLASS.search(el.get("class") or "")):
+            # One "author" element, already read as the byline, and no forum
+            # handle class: a news page, where the next date may be a related
+            # story's.
+            return
         ev.thread = True
         if not ev.get("authors"):
             ev.add("authors", handle, "byline")
