@@ -100,8 +100,16 @@ def slug_title(blocks: Sequence[Block], url: str | None) -> str | None:
     return None
 
 
+# Chinese and Japanese headlines have no spaces: one "word" of up to this many
+# characters counts as a headline of the minimum length.
+MAX_CJK_TITLE_CHARS = 60
+
+
 def _headline_like(text: str) -> bool:
     words = len(text.split())
+    if words < MIN_SLUG_WORDS and max(text, default="") >= "\u3040" \
+            and len(text) <= MAX_CJK_TITLE_CHARS:
+        words = MIN_SLUG_WORDS
     return (MIN_SLUG_WORDS <= words <= MAX_TITLE_WORDS and text[-1] not in ".:,;"
             and any(c.isalpha() for c in text))
 
