@@ -1,0 +1,66 @@
+"""Metadata and text-path checks on fixture pages of older or non-English styles.
+
+The pages in tests/fixtures/pages/ pin the article text; these pin what the
+page head and body markup say (author, date, title), which those tests do not
+read, and the same pages flattened to text.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+import cleaner
+from tests.conftest import FIXTURES
+
+PAGES = FIXTURES / "pages"
+
+
+@pytest.mark.parametrize(("slug", "title", "authors", "date"), [
+    # Blogger: the byline sits in the post's own footer ("post-footer"),
+    # and the whole main column is a "widget".
+    ("blogger-post-footer-byline", "Starting tomatoes indoors without a greenhouse",
+     ["Martha Kowalski"], "2011-04-10"),
+    # phpBB: the first poster, and the first post's date, not the profile's
+    # "Joined:" date nor a reply's poster.
+    ("phpbb-thread-signature", "Carburettor float keeps sticking after rebuild",
+     ["oldbsa_tom"], "2015-06-13"),
+    # A CJK dateline ("2018年1月24日 11時32分") in a classed byline element.
+    ("ja-news-cjk-date", "新幹線、大雪で一部区間運転見合わせ", ["北陸日報"], "2018-01-24"),
+])
+def test_html_metadata(slug: str, title: str, authors: list[str], date: str) -> None:
+    meta = cleaner.clean((PAGES / slug / "source.html").read_bytes()).metadata
+    assert meta.title == title
+    assert list(meta.authors) == authors
+    assert meta.date == date
+
+
+def _flattened(slug: str) -> str:
+    """The page as a scraper flattens it: one line per block element."""
+    root = lxml.html.fromstring((PAGES / slug / "source.html").read_bytes())
+    for el in root.xpath("//script|//style|//head"):
+        el.drop_tree()
+    for el in root.iter("p", "div", "li", "h1", "h2", "h3", "td", "br"):
+        el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def test_cjk_text_page_title_date_and_end() -> None:
+    """A flattened Japanese news page: the headline (one space-less "word") is
+    the title, the dateline gives the date, and the copyright line (a long
+    "sentence" once CJK characters count as words) does not pull the share
+    bar and the related links into the article."""
+    doc = cleaner.clean(_flattened("ja-news-cjk-date").encode())
+    assert doc.metadata.title == "新幹線、大雪で一部区間運転見合わせ"
+    assert doc.metadata.date == "2018-01-24"
+    assert doc.text.startswith("北陸地方は２４日朝から")
+    assert doc.text.endswith("注意するよう呼びかけている。")
+
+
+def test_russian_news_date_is_the_dateline_not_a_related_story() -> None:
+    """One ``class="author"`` element, already the byline, is not a forum
+    handle: the next date on the page (a related story's) is not the date."""
+    meta = cleaner.clean((PAGES / "ru-news-table-layout" / "source.html").read_bytes()).metadata
+    assert list(meta.authors) == ["Ирина Белова"]
+    assert meta.date == "2012-03-14"
