@@ -13,7 +13,9 @@ from cleaner.core.reasons import Reason
 _BY = r"(?:by|von|par|por|di|da|door|przez|av|af|af:|tekst|text)"
 BYLINE = re.compile(
     rf"^(?:(?:posted|published|written|updated|reviewed|edited|fact[- ]checked|"
-    rf"veröffentlicht|geschrieben|publié|publicado|pubblicato|gepubliceerd|opublikowano)"
+    rf"veröffentlicht|geschrieben|publié|publicado|pubblicato|gepubliceerd|opublikowano|"
+    # Drupal's "Submitted by", and "posted/written by" in other languages.
+    rf"submitted|enviado|escrito|écrit|posté|scritto|inviato|geplaatst|geschreven)"
     rf"(?:\s+\S+){{0,6}}?\s+)?{_BY}\s*:?\s+(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[\w.'’\-]+){{0,5}})",
     re.IGNORECASE,
 )
@@ -26,7 +28,11 @@ _MONTHS = (
     r"diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
     r"januari|februari|maart|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|"
-    r"sierpnia|września|października|listopada|grudnia"
+    r"sierpnia|września|października|listopada|grudnia|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|"
+    r"نوفمبر|ديسمبر"
 )
 DATE_LINE = re.compile(
     rf"^(?:(?:posted|published|updated|last updated|modified|date|on|am|le|el|il|op|dnia|"
@@ -114,7 +120,8 @@ _BYLINE_FIRST = frozenset({
     "posted", "published", "written", "updated", "reviewed", "edited", "fact-checked", "fact",
     "veröffentlicht", "geschrieben", "publié", "publicado", "pubblicato", "gepubliceerd",
     "opublikowano", "by", "von", "par", "por", "di", "da", "door", "przez", "av", "af", "tekst",
-    "text",
+    "text", "submitted", "enviado", "escrito", "écrit", "posté", "scritto", "inviato",
+    "geplaatst", "geschreven",
 })
 
 
