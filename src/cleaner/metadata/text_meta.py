@@ -18,7 +18,13 @@ from cleaner.core.model import Block, BlockKind, Features, Metadata, Verdict
 from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.extract.classify import title_key
 from cleaner.metadata.authors import clean_name, looks_personal, role_like
-from cleaner.metadata.complete import MAX_TEXT_PEOPLE, finish, head_window, text_bylines
+from cleaner.metadata.complete import (
+    MAX_TEXT_PEOPLE,
+    dateline_date,
+    finish,
+    head_window,
+    text_bylines,
+)
 from cleaner.metadata.dates import parse_date, url_date
 from cleaner.metadata.evidence import Candidate
 from cleaner.metadata.resolve import choose_authors, choose_date
@@ -296,6 +302,8 @@ def text_page_metadata(
         authors = seen_authors[:MAX_TEXT_PEOPLE]
     if not date and seen_dates:
         date = seen_dates[0]
+    if not date and not seen_dates:
+        date = dateline_date(blocks, verdicts)
     if not authors or not date:
         name, day = name_date_line(window)
         if name and day and not authors and (not date or parse_date(date) == day):
