@@ -64,3 +64,24 @@ def test_russian_news_date_is_the_dateline_not_a_related_story() -> None:
     meta = cleaner.clean((PAGES / "ru-news-table-layout" / "source.html").read_bytes()).metadata
     assert list(meta.authors) == ["Ирина Белова"]
     assert meta.date == "2012-03-14"
+
+
+def test_press_release_date_from_its_dateline() -> None:
+    """"PITTSBURGH, March 7, 2023 /Wire Press/ --": the only machine-readable
+    date of the page is in the dateline opening the release."""
+    slug = "pressrelease-dateline"
+    assert cleaner.clean((PAGES / slug / "source.html").read_bytes()).metadata.date == "2023-03-07"
+    assert cleaner.clean(_flattened(slug).encode()).metadata.date == "2023-03-07"
+
+
+def test_drupal_submitted_by_names_the_author_on_the_text_path() -> None:
+    """"Enviado por Lucía Martín el Mié, 21/05/2014" (Drupal's "Submitted by"):
+    the author, not the commenter whose name stands alone further down."""
+    meta = cleaner.clean(_flattened("drupal-node-es-comments").encode()).metadata
+    assert list(meta.authors) == ["Lucía Martín"]
+    assert meta.date == "2014-05-21"
+
+
+def test_old_personal_page_ends_before_pager_and_counter() -> None:
+    doc = cleaner.clean(_flattened("oldschool-br-paragraphs").encode())
+    assert doc.text.endswith("giving a weak spark since last fall.")
