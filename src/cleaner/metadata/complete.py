@@ -77,6 +77,9 @@ def dateline_date(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> str |
     return parse_date(found.group("date")) if found else None
 
 
+_DISCUSSION = frozenset({Reason.COMMENTS, Reason.COMMENT_FORM})
+
+
 def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
                 title: str | None = None, broken: bool = False) -> list[Block]:
     """Short blocks around the headline and the start of the article (with
@@ -97,6 +100,8 @@ def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
     out: list[Block] = []
     for lo, hi in spans:
         for i in range(lo, min(hi, len(blocks))):
+            if verdicts[i].reason in _DISCUSSION:
+                continue  # a commenter's name and date, not the article's
             if i not in seen and (blocks[i].features.words <= BYLINE_MAX_WORDS or (
                     broken and i <= start and blocks[i].features.words <= BROKEN_BLOCK_MAX_WORDS
                     and "\n" in blocks[i].text)):

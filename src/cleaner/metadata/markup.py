@@ -191,7 +191,7 @@ def read_bylines(marks: BodyMarks, ev: Evidence) -> None:
             continue
         if _elsewhere(el) or _holds_forum_handle(el):
             continue
-        text = el.text_content()
+        text = _visible_text(el)
         if len(text) > 120:  # noqa: PLR2004 - a bio paragraph, not a byline
             continue
         names = [n for n in split_names(text) if looks_personal(n)]
@@ -265,6 +265,32 @@ def read_thread(marks: BodyMarks, ev: Evidence) -> None:
                     break
                 label = str(text)
         return
+
+
+# Text for screen readers only: WordPress themes label the byline with it
+# ("<span class=screen-reader-text>Author </span>Jane Doe").
+_READER_ONLY = re.compile(r"screen-reader|sr-only|visually-hidden|visuallyhidden|"
+                          r"element-invisible", re.IGNORECASE)
+
+
+def _visible_text(el: HtmlElement) -> str:
+    """``el.text_content()`` without the screen-reader-only labels inside it."""
+    if not any(_READER_ONLY.search(d.get("class") or "") for d in el.iterdescendants()
+               if isinstance(d.tag, str)):
+        return str(el.text_content())
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node is not el and _READER_ONLY.search(node.get("class") or ""):
+            parts.append(" ")
+        else:
+            parts.append(node.text or "")
+            for child in node:
+                if isinstance(child.tag, str):
+                    walk(child)
+                parts.append(child.tail or "")
+    walk(el)
+    return "".join(parts)
 
 
 # Handle classes only forum software uses: a byline holding one is a post
