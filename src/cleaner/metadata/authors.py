@@ -19,7 +19,8 @@ MAX_AUTHORS = 6
 _PREFIX = re.compile(
     r"^(?:(?:posted|written|published|authored|reported|reviewed|edited|submitted|"
     r"fact[- ]checked|medically reviewed|words|story|text|article|enviado|escrito|publicado|"
-    r"écrit|publié|posté|scritto|pubblicato|inviato|geplaatst|geschreven|geschrieben)\s+)?"
+    r"écrit|publié|posté|scritto|pubblicato|inviato|geplaatst|geschreven|geschrieben|"
+    r"napisane|napisał|napisała|dodane)\s+)?"
     r"(?:by|von|par|por|di|door|przez|av|af)(?:\s*:\s*|\s+)|^(?:authors?|autor(?:in)?|auteur|"
     r"autore|writer|written by|byline)\s*:\s*",
     re.IGNORECASE,

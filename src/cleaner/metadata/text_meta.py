@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from cleaner.core.model import Block, BlockKind, Features, Metadata, Verdict
 from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.extract.classify import title_key
+from cleaner.extract.rules.shapes import READING_TIME, RELATIVE_TIME
 from cleaner.metadata.authors import clean_name, looks_personal, role_like
 from cleaner.metadata.complete import (
     MAX_TEXT_PEOPLE,
@@ -111,7 +112,13 @@ def slug_title(blocks: Sequence[Block], url: str | None) -> str | None:
 MAX_CJK_TITLE_CHARS = 60
 
 
+# "Views: 412", "Hits: 1,204", "Odsłony: 412": a counter, not a headline.
+_LABELLED_COUNT = re.compile(r"^[^\W\d][^:]{0,30}:\s*[\d\s.,]+$")
+
+
 def _headline_like(text: str) -> bool:
+    if _LABELLED_COUNT.match(text) or READING_TIME.match(text) or RELATIVE_TIME.match(text):
+        return False  # "Views: 412", "6 min read", "2 days ago": not headlines
     words = len(text.split())
     if words < MIN_SLUG_WORDS and max(text, default="") >= "\u3040" \
             and len(text) <= MAX_CJK_TITLE_CHARS:

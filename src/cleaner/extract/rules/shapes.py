@@ -15,7 +15,8 @@ BYLINE = re.compile(
     rf"^(?:(?:posted|published|written|updated|reviewed|edited|fact[- ]checked|"
     rf"veröffentlicht|geschrieben|publié|publicado|pubblicato|gepubliceerd|opublikowano|"
     # Drupal's "Submitted by", and "posted/written by" in other languages.
-    rf"submitted|enviado|escrito|écrit|posté|scritto|inviato|geplaatst|geschreven)"
+    rf"submitted|enviado|escrito|écrit|posté|scritto|inviato|geplaatst|geschreven|"
+    rf"napisane|napisał|napisała|dodane)"
     rf"(?:\s+\S+){{0,6}}?\s+)?{_BY}\s*:?\s+(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[\w.'’\-]+){{0,5}})",
     re.IGNORECASE,
 )
@@ -121,7 +122,7 @@ _BYLINE_FIRST = frozenset({
     "veröffentlicht", "geschrieben", "publié", "publicado", "pubblicato", "gepubliceerd",
     "opublikowano", "by", "von", "par", "por", "di", "da", "door", "przez", "av", "af", "tekst",
     "text", "submitted", "enviado", "escrito", "écrit", "posté", "scritto", "inviato",
-    "geplaatst", "geschreven",
+    "geplaatst", "geschreven", "napisane", "napisał", "napisała", "dodane",
 })
 
 
