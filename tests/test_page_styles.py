@@ -25,6 +25,10 @@ PAGES = FIXTURES / "pages"
     # "Joined:" date nor a reply's poster.
     ("phpbb-thread-signature", "Carburettor float keeps sticking after rebuild",
      ["oldbsa_tom"], "2015-06-13"),
+    # WordPress Twenty Sixteen: the byline in the post's "entry-footer", its
+    # label ("Autore ") in a screen-reader-only span.
+    ("wordpress-twentysixteen-it", "Come ho riparato la vecchia bicicletta di mio nonno",
+     ["Luca Ferretti"], "2019-10-14"),
     # A CJK dateline ("2018年1月24日 11時32分") in a classed byline element.
     ("ja-news-cjk-date", "新幹線、大雪で一部区間運転見合わせ", ["北陸日報"], "2018-01-24"),
 ])
@@ -85,3 +89,17 @@ def test_drupal_submitted_by_names_the_author_on_the_text_path() -> None:
 def test_old_personal_page_ends_before_pager_and_counter() -> None:
     doc = cleaner.clean(_flattened("oldschool-br-paragraphs").encode())
     assert doc.text.endswith("giving a weak spark since last fall.")
+
+
+def test_wordpress_comments_titled_one_thought_on_stay_out_of_the_text() -> None:
+    """"Un commento su “<title>”" ("One thought on ...") opens the comments."""
+    doc = cleaner.clean(_flattened("wordpress-twentysixteen-it").encode())
+    assert "ne sarebbe stato contento." in doc.text
+    assert "Che bella storia" not in doc.text
+    assert doc.metadata.date != "2019-10-16"  # the comment's date
+
+
+def test_joomla_text_path_reads_napisane_przez_and_skips_the_hit_counter() -> None:
+    meta = cleaner.clean(_flattened("joomla-article-pl").encode()).metadata
+    assert list(meta.authors) == ["Tomasz Nowak"]
+    assert meta.title != "Odsłony: 412"
