@@ -103,3 +103,13 @@ def test_joomla_text_path_reads_napisane_przez_and_skips_the_hit_counter() -> No
     meta = cleaner.clean(_flattened("joomla-article-pl").encode()).metadata
     assert list(meta.authors) == ["Tomasz Nowak"]
     assert meta.title != "Odsłony: 412"
+
+
+def test_mediawiki_headings_lose_their_edit_links() -> None:
+    """"Construction[edit]": the section edit link of older MediaWiki skins is
+    an inline span inside the heading; neither path keeps it."""
+    html_doc = cleaner.clean((PAGES / "mediawiki-article" / "source.html").read_bytes())
+    text_doc = cleaner.clean(_flattened("mediawiki-article").encode())
+    for doc in (html_doc, text_doc):
+        assert "Decline and closure" in doc.text
+        assert "[edit]" not in doc.text

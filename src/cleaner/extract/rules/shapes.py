@@ -168,3 +168,24 @@ def shape_reason(text: str, words: int) -> tuple[Reason, str] | None:
     if words <= COPYRIGHT_MAX_WORDS and has_copyright(stripped):
         return Reason.COPYRIGHT, "copyright notice"
     return None
+
+
+# MediaWiki's section edit link, in the wiki's language, glued to every heading
+# of pages from MediaWiki before 1.43 and of its forks: "History[edit]",
+# "Geschichte[Bearbeiten | Quelltext bearbeiten]".
+_EDIT_LINK = re.compile(
+    r"\s*\[\s*(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|"
+    r"editar|editar código-fonte|editar código|modifica|modifica wikitesto|bewerken|"
+    r"brontekst bewerken|edytuj|edytuj kod|править|править код|編集|编辑|編輯|원본 편집|편집)"
+    r"(?:\s*\|\s*[^\[\]]{1,30})?\s*\]$",
+    re.IGNORECASE,
+)
+# A heading is short: a longer block ending in "[edit]" is prose quoting one.
+EDIT_LINK_MAX_WORDS = 16
+
+
+def without_edit_link(text: str, words: int) -> str:
+    """``text`` without a trailing MediaWiki "[edit]" link (short blocks only)."""
+    if not text.endswith("]") or words > EDIT_LINK_MAX_WORDS:
+        return text
+    return _EDIT_LINK.sub("", text) or text
