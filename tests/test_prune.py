@@ -17,6 +17,7 @@ import cleaner.api
 from cleaner.core.settings import DEFAULT_SETTINGS
 from cleaner.extract.html_blocks import HtmlSegmentation
 from cleaner.extract.segment_html import segment_html
+from cleaner.inputs.decode import decode_bytes
 from cleaner.inputs.parse import parse_html
 
 from .conftest import EXAMPLES, FIXTURES, SHARED_DATA, needs_shared_data
@@ -39,7 +40,8 @@ that.</p></li></ol></li><li id="comment-3" class="comment"><form><textarea></tex
 
 def _pages() -> list[str]:
     pages = [TRICKY, (EXAMPLES / "news-article.html").read_text(encoding="utf-8")]
-    pages += [p.read_text(encoding="utf-8")
+    # Fixture pages come in their sites' encodings (Shift_JIS, windows-1251).
+    pages += [decode_bytes(p.read_bytes()).text
               for p in sorted((FIXTURES / "pages").glob("*/source.html"))]
     return pages
 

@@ -12,7 +12,8 @@ from cleaner.core.reasons import KEEP_REASONS
 from cleaner.core.settings import DEFAULT_SETTINGS, Settings
 from cleaner.extract.comments import extract_comments
 from cleaner.extract.features import total_words
-from cleaner.extract.html_pipeline import extract_html
+from cleaner.extract.html_pipeline import Extraction, extract_html
+from cleaner.extract.rules.shapes import without_edit_link
 from cleaner.extract.text_pipeline import extract_text
 from cleaner.inputs.decode import (
     _BOMS,
@@ -100,6 +101,21 @@ def clean(
         return _clean(data, url, settings, overrides)
 
 
+def _without_edit_links(result: Extraction) -> Extraction:
+    """Kept headings without MediaWiki's "[edit]" link (an inline span the walk
+    cannot drop without reading the class of every inline element)."""
+    blocks = list(result.blocks)
+    changed = False
+    for i, (b, v) in enumerate(zip(blocks, result.verdicts, strict=True)):
+        if v.reason in KEEP_REASONS and b.text.endswith("]"):
+            text = without_edit_link(b.text, b.features.words)
+            if text != b.text:
+                md = without_edit_link(b.markdown, b.features.words) if b.markdown else None
+                blocks[i] = replace(b, text=text, markdown=md)
+                changed = True
+    return replace(result, blocks=tuple(blocks)) if changed else result
+
+
 def _clean(data: str | bytes | Source, url: str | None, settings: Settings | None,
            overrides: dict[str, Any]) -> Document:
     settings = settings or DEFAULT_SETTINGS
@@ -126,6 +142,7 @@ def _clean(data: str | bytes | Source, url: str | None, settings: Settings | Non
         found = result.findings
         meta = text_page_metadata(found.title, found.authors, found.date, page.url,
                                   result.blocks, result.verdicts)
+    result = _without_edit_links(result)
     kept = [b for b, v in zip(result.blocks, result.verdicts, strict=True)
             if v.reason in KEEP_REASONS]
     if page.kind is InputKind.HTML:

@@ -47,9 +47,15 @@ SHORT_SENTENCE_GAIN = 1.0
 AFTER_COMMENTS_SHARE = 0.25
 # A comment section opens with a header ("12 Comments", "Leave a Reply") or a
 # commenter's line ("Jane on May 3, 2018 at 4:47 pm said:", "joe says:").
+# WordPress themes title the list "One thought on “<title>”" / "3 thoughts on ...",
+# "Un commento su ...", "Ein Kommentar zu ...": the count may be a word.
+_COUNT_WORDS = ("one ", "un ", "una ", "uno ", "ein ", "eine ", "une ", "een ", "jeden ",
+                "jedna ", "um ", "uma ")
 COMMENT_COUNT = re.compile(
-    r"^[\[(]?\s*\d+\s+(?:comments?|responses?|replies|kommentare?|antworten|commentaires?|"
-    r"réponses?|comentarios?|respuestas?|comentários?|respostas?|commenti|risposte|reacties|"
+    r"^[\[(]?\s*(?:\d+|one|un|una|uno|ein|eine|une|een|jeden|jedna|um|uma)\s+"
+    r"(?:comments?|thoughts?|responses?|replies|kommentare?|antworten|commentaires?|"
+    r"réponses?|comentarios?|respuestas?|comentários?|respostas?|commenti|commento|risposte|"
+    r"risposta|reacties|reactie|"
     r"komentarz[ey]?|odpowiedzi)\b"
 )
 COMMENT_HEADERS = frozenset({
@@ -161,10 +167,11 @@ def opens_comments(line: Line) -> bool:
         return True
     first = text[0]
     # COMMENT_COUNT needs a bracket, a space or a digit first: most lines have none.
-    if (first in "[(" or first.isdecimal() or first.isspace()) and COMMENT_COUNT.match(
-            text.lower()):
+    low = text.lower()
+    if (first in "[(" or first.isdecimal() or first.isspace() or low.startswith(_COUNT_WORDS)
+            ) and COMMENT_COUNT.match(low):
         return True
-    return words <= COMMENT_HEADER_WORDS and text.lower().strip(" :.!|") in COMMENT_HEADERS
+    return words <= COMMENT_HEADER_WORDS and low.strip(" :.!|") in COMMENT_HEADERS
 
 
 def select_text_region(lines: Sequence[Line], scores: Sequence[float],

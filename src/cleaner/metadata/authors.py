@@ -17,15 +17,18 @@ MAX_NAME_CHARS = 60
 MAX_AUTHORS = 6
 
 _PREFIX = re.compile(
-    r"^(?:(?:posted|written|published|authored|reported|reviewed|edited|"
-    r"fact[- ]checked|medically reviewed|words|story|text|article)\s+)?"
+    r"^(?:(?:posted|written|published|authored|reported|reviewed|edited|submitted|"
+    r"fact[- ]checked|medically reviewed|words|story|text|article|enviado|escrito|publicado|"
+    r"écrit|publié|posté|scritto|pubblicato|inviato|geplaatst|geschreven|geschrieben|"
+    r"napisane|napisał|napisała|dodane)\s+)?"
     r"(?:by|von|par|por|di|door|przez|av|af)(?:\s*:\s*|\s+)|^(?:authors?|autor(?:in)?|auteur|"
     r"autore|writer|written by|byline)\s*:\s*",
     re.IGNORECASE,
 )
-# Where the name ends: "Jane Doe | March 3", "Jane Doe - Reuters", "Jane Doe on ...".
+# Where the name ends: "Jane Doe | March 3", "Jane Doe - Reuters", "Jane Doe on ...",
+# "jdoe » Sat Jun 13" (forum post headers).
 _CUT = re.compile(
-    r"\s+(?:\||•|·|—|–|-|/)\s+|\s+(?:on|am|le|el|il|op|updated|published|posted|"
+    r"\s+(?:\||•|·|—|–|-|/|»|«|›)\s+|\s+(?:on|am|le|el|il|op|updated|published|posted|"
     r"last updated|last|in)(?:\s+|$)|\s*\(|\s+\d|,\s*\d|\s+@",
     re.IGNORECASE,
 )

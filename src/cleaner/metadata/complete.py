@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from cleaner.core.model import Block, Metadata, Verdict
+from cleaner.core.model import Block, BlockKind, Metadata, Verdict
 from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.extract.classify import title_key
 from cleaner.extract.rules.shapes import BYLINE_MAX_WORDS, DATE_LINE, byline_name, has_copyright
@@ -58,6 +58,28 @@ _DATE_FIRST = re.compile(r"^\W*(?:\d{1,2}[./ ]|\d{4}-|[A-Z][a-zé]{2,8}\.?\s+\d{
 _NOT_A_DATELINE = ("today", "heute", "aujourd", "hoy", "oggi", "vandaag", "dzisiaj")
 
 
+# A press release or agency story opens with a dateline that carries the date:
+# "PITTSBURGH, March 7, 2023 /PRNewswire/ --", "BERLIN, 7. März 2023 (dpa) -".
+# The place is in capitals; the date sits between it and the wire's name.
+_OPENING_DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ.'’ -]{2,40}(?:,\s*[^\W\d_][\w.' -]{1,30})?,\s+"
+    r"(?P<date>[^/()—–]{6,40}?)\s*(?:/|\(|--|—|–)"
+)
+
+
+def dateline_date(blocks: Sequence[Block], verdicts: Sequence[Verdict]) -> str | None:
+    """The date in the dateline that opens the article's first kept paragraph."""
+    first = next((b for b, v in zip(blocks, verdicts, strict=False)
+                  if v.reason in KEEP_REASONS and b.kind is BlockKind.PARAGRAPH), None)
+    if first is None:
+        return None
+    found = _OPENING_DATELINE.match(first.text[:120])
+    return parse_date(found.group("date")) if found else None
+
+
+_DISCUSSION = frozenset({Reason.COMMENTS, Reason.COMMENT_FORM})
+
+
 def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
                 title: str | None = None, broken: bool = False) -> list[Block]:
     """Short blocks around the headline and the start of the article (with
@@ -78,6 +100,8 @@ def head_window(blocks: Sequence[Block], verdicts: Sequence[Verdict],
     out: list[Block] = []
     for lo, hi in spans:
         for i in range(lo, min(hi, len(blocks))):
+            if verdicts[i].reason in _DISCUSSION:
+                continue  # a commenter's name and date, not the article's
             if i not in seen and (blocks[i].features.words <= BYLINE_MAX_WORDS or (
                     broken and i <= start and blocks[i].features.words <= BROKEN_BLOCK_MAX_WORDS
                     and "\n" in blocks[i].text)):
@@ -201,6 +225,9 @@ def complete_html(ev: Evidence, blocks: Sequence[Block], verdicts: Sequence[Verd
         ev.add("date_modified", day, "text")
     for name in authors:
         ev.add("authors", name, "text")
+    if not dates and not ev.get("date"):
+        opening = dateline_date(blocks, verdicts)
+        dates = [opening] if opening else []
     for day in dates[:1]:
         ev.add("date", day, "text")
     meta = resolve_html(ev)

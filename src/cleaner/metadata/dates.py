@@ -27,21 +27,35 @@ from datetime import date
 MIN_YEAR = 1991
 MAX_YEAR = 2090
 
+# Month names of the languages most pages are written in (Russian, Turkish and
+# Arabic as news portals write them: "14 марта 2012", "3 سبتمبر 2019").
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate(
     (
-        "january jan januar janvier enero janeiro gennaio januari stycznia styczeń jänner",
-        "february feb februar février fevrier febrero fevereiro febbraio februari lutego luty",
-        "march mar märz maerz mars marzo março marco maart marca marzec",
-        "april apr avril abril aprile kwietnia kwiecień",
-        "may mai mayo maio maggio mei maja maj",
-        "june jun juni juin junio junho giugno czerwca czerwiec",
-        "july jul juli juillet julio julho luglio lipca lipiec",
-        "august aug août aout agosto augustus sierpnia sierpień",
-        "september sep sept septembre septiembre setembro settembre września wrzesień",
-        "october oct oktober octobre octubre outubro ottobre okt października",
-        "november nov novembre noviembre novembro listopada listopad",
+        "january jan januar janvier enero janeiro gennaio januari stycznia styczeń jänner"
+        " января январь ocak يناير",
+        "february feb februar février fevrier febrero fevereiro febbraio februari lutego luty"
+        " февраля февраль şubat فبراير",
+        "march mar märz maerz mars marzo março marco maart marca marzec"
+        " марта март mart مارس",
+        "april apr avril abril aprile kwietnia kwiecień"
+        " апреля апрель nisan أبريل ابريل إبريل",
+        "may mai mayo maio maggio mei maja maj"
+        " мая май mayıs مايو",
+        "june jun juni juin junio junho giugno czerwca czerwiec"
+        " июня июнь haziran يونيو يونيه",
+        "july jul juli juillet julio julho luglio lipca lipiec"
+        " июля июль temmuz يوليو يوليه",
+        "august aug août aout agosto augustus sierpnia sierpień"
+        " августа август ağustos أغسطس اغسطس",
+        "september sep sept septembre septiembre setembro settembre września wrzesień"
+        " сентября сентябрь eylül سبتمبر",
+        "october oct oktober octobre octubre outubro ottobre okt października"
+        " октября октябрь ekim أكتوبر اكتوبر",
+        "november nov novembre noviembre novembro listopada listopad"
+        " ноября ноябрь kasım نوفمبر",
         "december dec dezember décembre decembre diciembre dezembro dicembre grudnia grudzień"
+        " декабря декабрь aralık ديسمبر"
         " dez",
     ),
     start=1,

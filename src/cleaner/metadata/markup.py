@@ -25,6 +25,12 @@ _ELSEWHERE = re.compile(
     r"author-bio|about-author|author-box|nav|menu",
     re.IGNORECASE,
 )
+# A post's own footer ("post-footer", "entry-footer", "entry-meta"): Blogger and
+# many WordPress themes put the byline and the date there, below the text.
+_POST_FOOTER = re.compile(r"(?:post|entry|article|story)[-_]?(?:footer|meta)", re.IGNORECASE)
+# Microdata naming the post itself: Blogger wraps its whole main column in a
+# "widget", so the walk up from a byline stops at the post.
+_POST_PROPS = frozenset({"blogpost", "articlebody", "mainentity"})
 _PUBLISHED_HINT = re.compile(r"publish|pubdate|posted|entry-date|post-date|article-date|"
                              r"date-published|datepublished|created", re.IGNORECASE)
 _MODIFIED_HINT = re.compile(r"updat|modif", re.IGNORECASE)
@@ -55,9 +61,12 @@ def _elsewhere(el: HtmlElement) -> bool:
         if i >= ANCESTOR_DEPTH:
             break
         tag = anc.tag if isinstance(anc.tag, str) else ""
-        if tag in ("footer", "aside", "nav"):
-            return True
-        if _ELSEWHERE.search(_hints(anc)):
+        if (anc.get("itemprop") or "").lower() in _POST_PROPS:
+            return False  # inside the post: wrappers above are the page's layout
+        hints = _hints(anc)
+        if _POST_FOOTER.search(hints):
+            continue  # the post's own footer, not the page's
+        if tag in ("footer", "aside", "nav") or _ELSEWHERE.search(hints):
             return True
     return False
 
@@ -180,9 +189,9 @@ def read_bylines(marks: BodyMarks, ev: Evidence) -> None:
             continue
         if el.tag in ("body", "article", "main", "section", "img", "meta", "script"):
             continue
-        if _elsewhere(el):
+        if _elsewhere(el) or _holds_forum_handle(el):
             continue
-        text = el.text_content()
+        text = _visible_text(el)
         if len(text) > 120:  # noqa: PLR2004 - a bio paragraph, not a byline
             continue
         names = [n for n in split_names(text) if looks_personal(n)]
@@ -203,7 +212,14 @@ _HANDLE_CLASS = re.compile(
     re.IGNORECASE,
 )
 # Text after the handle where the post's date is written ("» Sun Dec 17, 2023").
+# phpBB shows the poster's profile (rank, post count, join date, location)
+# before the post header that repeats the handle and gives the date: the
+# window restarts at that repeat. Further on is the next post's date.
 THREAD_DATE_TEXTS = 12
+# A label before a date in a poster's profile: when they joined, not when they
+# posted ("Joined:", "Join Date:", "Registered:", "Member since", "Mitglied seit").
+_PROFILE_LABEL = re.compile(r"join|regist|member since|since\s*:?\s*$|seit|inscri|iscritt|"
+                            r"last (?:visit|seen|active)", re.IGNORECASE)
 MAX_HANDLE_WORDS = 3
 
 
@@ -217,24 +233,77 @@ def read_thread(marks: BodyMarks, ev: Evidence) -> None:
     has_date = any(not c.weak for c in ev.get("date"))
     if ev.get("authors") and has_date:
         return
-    for el in marks.handles:
-        if not _HANDLE_CLASS.search(el.get("class") or ""):
-            continue
+    handles = [el for el in marks.handles if _HANDLE_CLASS.search(el.get("class") or "")]
+    for el in handles:
         handle = " ".join(el.text_content().split())
         if not handle or len(handle.split()) > MAX_HANDLE_WORDS or _elsewhere_thread(el):
             continue
+        if (len(handles) < 2 and ev.get("authors")  # noqa: PLR2004
+                and not _FORUM_HANDLE_CLASS.search(el.get("class") or "")):
+            # One "author" element, already read as the byline, and no forum
+            # handle class: a news page, where the next date may be a related
+            # story's.
+            return
         ev.thread = True
         if not ev.get("authors"):
             ev.add("authors", handle, "byline")
         if not has_date:
-            query = f"following::text()[normalize-space()][position() <= {THREAD_DATE_TEXTS}]"
+            query = f"following::text()[normalize-space()][position() <= {2 * THREAD_DATE_TEXTS}]"
             texts = el.xpath(query)
-            for text in texts:
+            label = ""
+            limit = THREAD_DATE_TEXTS
+            for i, text in enumerate(texts):
+                if i >= limit:
+                    break
+                if " ".join(str(text).split()) == handle:
+                    # The post header repeats the handle after the profile
+                    # ("by jdoe » Sat Jun 13"): its date is close after it.
+                    limit = i + 1 + THREAD_DATE_TEXTS
                 day = parse_date(str(text))
-                if day:
+                if day and not _PROFILE_LABEL.search(label):
                     ev.add("date", day, "byline")
                     break
+                label = str(text)
         return
+
+
+# Text for screen readers only: WordPress themes label the byline with it
+# ("<span class=screen-reader-text>Author </span>Jane Doe").
+_READER_ONLY = re.compile(r"screen-reader|sr-only|visually-hidden|visuallyhidden|"
+                          r"element-invisible", re.IGNORECASE)
+
+
+def _visible_text(el: HtmlElement) -> str:
+    """``el.text_content()`` without the screen-reader-only labels inside it."""
+    if not any(_READER_ONLY.search(d.get("class") or "") for d in el.iterdescendants()
+               if isinstance(d.tag, str)):
+        return str(el.text_content())
+    parts: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        if node is not el and _READER_ONLY.search(node.get("class") or ""):
+            parts.append(" ")
+        else:
+            parts.append(node.text or "")
+            for child in node:
+                if isinstance(child.tag, str):
+                    walk(child)
+                parts.append(child.tail or "")
+    walk(el)
+    return "".join(parts)
+
+
+# Handle classes only forum software uses: a byline holding one is a post
+# header ("by <a class=username>jdoe</a> » date"), one per reply; the thread
+# reader takes the first poster instead of every reply's.
+_FORUM_HANDLE_CLASS = re.compile(
+    r"(?:^|\s)(?:username|user-name|bigusername|hnuser|post_author|postauthor|poster-name|"
+    r"message-author)(?:\s|$)", re.IGNORECASE)
+
+
+def _holds_forum_handle(el: HtmlElement) -> bool:
+    return any(_FORUM_HANDLE_CLASS.search(d.get("class") or "")
+               for d in el.iterdescendants() if isinstance(d.tag, str))
 
 
 def _elsewhere_thread(el: HtmlElement) -> bool:

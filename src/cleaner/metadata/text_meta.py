@@ -17,8 +17,15 @@ from urllib.parse import urlsplit
 from cleaner.core.model import Block, BlockKind, Features, Metadata, Verdict
 from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.extract.classify import title_key
+from cleaner.extract.rules.shapes import READING_TIME, RELATIVE_TIME
 from cleaner.metadata.authors import clean_name, looks_personal, role_like
-from cleaner.metadata.complete import MAX_TEXT_PEOPLE, finish, head_window, text_bylines
+from cleaner.metadata.complete import (
+    MAX_TEXT_PEOPLE,
+    dateline_date,
+    finish,
+    head_window,
+    text_bylines,
+)
 from cleaner.metadata.dates import parse_date, url_date
 from cleaner.metadata.evidence import Candidate
 from cleaner.metadata.resolve import choose_authors, choose_date
@@ -100,8 +107,22 @@ def slug_title(blocks: Sequence[Block], url: str | None) -> str | None:
     return None
 
 
+# Chinese and Japanese headlines have no spaces: one "word" of up to this many
+# characters counts as a headline of the minimum length.
+MAX_CJK_TITLE_CHARS = 60
+
+
+# "Views: 412", "Hits: 1,204", "Odsłony: 412": a counter, not a headline.
+_LABELLED_COUNT = re.compile(r"^[^\W\d][^:]{0,30}:\s*[\d\s.,]+$")
+
+
 def _headline_like(text: str) -> bool:
+    if _LABELLED_COUNT.match(text) or READING_TIME.match(text) or RELATIVE_TIME.match(text):
+        return False  # "Views: 412", "6 min read", "2 days ago": not headlines
     words = len(text.split())
+    if words < MIN_SLUG_WORDS and max(text, default="") >= "\u3040" \
+            and len(text) <= MAX_CJK_TITLE_CHARS:
+        words = MIN_SLUG_WORDS
     return (MIN_SLUG_WORDS <= words <= MAX_TITLE_WORDS and text[-1] not in ".:,;"
             and any(c.isalpha() for c in text))
 
@@ -288,6 +309,8 @@ def text_page_metadata(
         authors = seen_authors[:MAX_TEXT_PEOPLE]
     if not date and seen_dates:
         date = seen_dates[0]
+    if not date and not seen_dates:
+        date = dateline_date(blocks, verdicts)
     if not authors or not date:
         name, day = name_date_line(window)
         if name and day and not authors and (not date or parse_date(date) == day):

@@ -76,11 +76,15 @@ FAMILIES: tuple[tuple[Reason, tuple[str, ...]], ...] = (
     (Reason.AUTHOR_BOX, (
         "author-bio", "about-author", "about-the-author", "author-box", "authorbox",
         "author-info", "author-card", "author-details", "post-author-bio", "bio-box",
+        # A forum poster's signature under each post: phpBB, vBulletin,
+        # XenForo, SMF.
+        "=signature", "=signaturecontainer",
+        "=message-signature", "=post-signature",
     )),
     (Reason.TAG_LIST, (
         "tags", "tag-list", "taglist", "post-tags", "tagcloud", "tag-cloud", "tags-links",
         "cat-links", "categories", "post-categories", "entry-tags", "article-tags", "topics",
-        "keywords",
+        "keywords", "=catlinks",
     )),
     (Reason.BYLINE, (
         "byline", "bylines", "post-meta", "entry-meta", "article-meta", "meta-info",
@@ -110,6 +114,8 @@ FAMILIES: tuple[tuple[Reason, tuple[str, ...]], ...] = (
     (Reason.HEADER, (
         "site-header", "masthead", "site-branding", "global-header", "page-header-nav",
         "header-top", "top-header", "header-bar",
+        # MediaWiki's "From <wiki name>" line and site-wide notice above every page.
+        "=sitesub", "=sitenotice",
     )),
     (Reason.FOOTER, (
         "footer", "site-footer", "page-footer", "global-footer", "colophon", "bottom-bar",

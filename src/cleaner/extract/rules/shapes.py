@@ -13,7 +13,10 @@ from cleaner.core.reasons import Reason
 _BY = r"(?:by|von|par|por|di|da|door|przez|av|af|af:|tekst|text)"
 BYLINE = re.compile(
     rf"^(?:(?:posted|published|written|updated|reviewed|edited|fact[- ]checked|"
-    rf"veröffentlicht|geschrieben|publié|publicado|pubblicato|gepubliceerd|opublikowano)"
+    rf"veröffentlicht|geschrieben|publié|publicado|pubblicato|gepubliceerd|opublikowano|"
+    # Drupal's "Submitted by", and "posted/written by" in other languages.
+    rf"submitted|enviado|escrito|écrit|posté|scritto|inviato|geplaatst|geschreven|"
+    rf"napisane|napisał|napisała|dodane)"
     rf"(?:\s+\S+){{0,6}}?\s+)?{_BY}\s*:?\s+(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[\w.'’\-]+){{0,5}})",
     re.IGNORECASE,
 )
@@ -26,7 +29,11 @@ _MONTHS = (
     r"diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
     r"januari|februari|maart|augustus|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|"
-    r"sierpnia|września|października|listopada|grudnia"
+    r"sierpnia|września|października|listopada|grudnia|"
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|"
+    r"نوفمبر|ديسمبر"
 )
 DATE_LINE = re.compile(
     rf"^(?:(?:posted|published|updated|last updated|modified|date|on|am|le|el|il|op|dnia|"
@@ -38,8 +45,13 @@ DATE_LINE = re.compile(
     rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
     rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
-    rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?\s*$",
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}"
+    # Chinese, Japanese and Korean dates ("2018年1月24日", "2018년 1월 24일") and
+    # the year-first dotted or slashed dates of East Asian sites ("2018.01.24").
+    rf"|\d{{4}}\s*[年년]\s*\d{{1,2}}\s*[月월]\s*\d{{1,2}}\s*[日일]?(?:\s*[(（][^)）]{{1,4}}[)）])?"
+    rf"|\d{{4}}[./]\d{{1,2}}[./]\d{{1,2}})"
+    rf"(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?"
+    rf"|\s*\d{{1,2}}\s*[時시]\s*\d{{1,2}}\s*[分분])?\s*$",
     re.IGNORECASE,
 )
 READING_TIME = re.compile(
@@ -109,7 +121,8 @@ _BYLINE_FIRST = frozenset({
     "posted", "published", "written", "updated", "reviewed", "edited", "fact-checked", "fact",
     "veröffentlicht", "geschrieben", "publié", "publicado", "pubblicato", "gepubliceerd",
     "opublikowano", "by", "von", "par", "por", "di", "da", "door", "przez", "av", "af", "tekst",
-    "text",
+    "text", "submitted", "enviado", "escrito", "écrit", "posté", "scritto", "inviato",
+    "geplaatst", "geschreven", "napisane", "napisał", "napisała", "dodane",
 })
 
 
@@ -155,3 +168,24 @@ def shape_reason(text: str, words: int) -> tuple[Reason, str] | None:
     if words <= COPYRIGHT_MAX_WORDS and has_copyright(stripped):
         return Reason.COPYRIGHT, "copyright notice"
     return None
+
+
+# MediaWiki's section edit link, in the wiki's language, glued to every heading
+# of pages from MediaWiki before 1.43 and of its forks: "History[edit]",
+# "Geschichte[Bearbeiten | Quelltext bearbeiten]".
+_EDIT_LINK = re.compile(
+    r"\s*\[\s*(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|"
+    r"editar|editar código-fonte|editar código|modifica|modifica wikitesto|bewerken|"
+    r"brontekst bewerken|edytuj|edytuj kod|править|править код|編集|编辑|編輯|원본 편집|편집)"
+    r"(?:\s*\|\s*[^\[\]]{1,30})?\s*\]$",
+    re.IGNORECASE,
+)
+# A heading is short: a longer block ending in "[edit]" is prose quoting one.
+EDIT_LINK_MAX_WORDS = 16
+
+
+def without_edit_link(text: str, words: int) -> str:
+    """``text`` without a trailing MediaWiki "[edit]" link (short blocks only)."""
+    if not text.endswith("]") or words > EDIT_LINK_MAX_WORDS:
+        return text
+    return _EDIT_LINK.sub("", text) or text
