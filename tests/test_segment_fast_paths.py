@@ -21,6 +21,7 @@ from cleaner.extract import segment_html as seg_mod
 from cleaner.extract.comments import is_comment_item
 from cleaner.extract.html_blocks import HtmlSegmentation
 from cleaner.extract.segment_html import segment_html
+from cleaner.inputs.decode import decode_bytes
 from cleaner.inputs.parse import parse_html
 
 from .conftest import EXAMPLES, FIXTURES, SHARED_DATA, needs_shared_data
@@ -54,7 +55,8 @@ MANY = "<html><body>" + "".join(
 def _pages() -> list[str]:
     pages = [SIBLINGS, EXCLUDED, MANY, TRICKY,
              (EXAMPLES / "news-article.html").read_text("utf-8")]
-    pages += [p.read_text(encoding="utf-8")
+    # Fixture pages come in their sites' encodings (Shift_JIS, windows-1251).
+    pages += [decode_bytes(p.read_bytes()).text
               for p in sorted((FIXTURES / "pages").glob("*/source.html"))]
     return pages
 
