@@ -107,9 +107,21 @@ def test_markdown_dump_through_clean() -> None:
     "**a " * 50_000 + "](/x)" * 3,
     "[a]: " * 50_000 + "](/x)" * 3,
     "\\*" * 100_000 + "](/x)" * 3,
+    "_a " * 50_000 + "](/x)" * 3,
+    "[a](http://x(" * 20_000 + "](/x)" * 3,
     "[a\u2028b](http://x\u2028y) " * 10_000,
 ], ids=["brackets", "unclosed-links", "unclosed-titles", "url-over-lines", "bold-run",
-        "ref-defs", "escapes", "line-separators"])
+        "ref-defs", "escapes", "underscores", "open-parens", "line-separators"])
 def test_hostile_markdown_keeps_line_count(text: str) -> None:
     prepared, _ = prepare(text)
     assert len(prepared.splitlines()) == len(text.splitlines())
+
+
+def test_single_mark_emphasis_and_urls_with_parentheses() -> None:
+    text = (f"{MENU}\n\nThe rebooted _Star Trek_ film and the *Fargo* series.\n"
+            "Code keeps my_var_name, __init__, 2 * 3 * 4 and a*b*c.\n"
+            "![](https://cdn.example.org/thumbor/x=/filters:focal(630x193:870x433)/a.jpg)\n")
+    out = demarkdown(text)
+    assert "The rebooted Star Trek film and the Fargo series." in out
+    assert "Code keeps my_var_name, __init__, 2 * 3 * 4 and a*b*c." in out
+    assert "cdn.example.org" not in out and "focal" not in out

@@ -33,7 +33,8 @@ _HEADING_LINE = re.compile(r"^ {0,3}#{1,6}[ \t]", re.MULTILINE)
 # A link target: a URL (html2text breaks long ones over lines) and a title.
 # (The title is bounded: an unclosed quote must not send the search to the
 # end of the page for every link.)
-_TARGET = r"\((?:[^()\s]|\n)*(?:\s+\"[^\"]{0,400}\")?\s*\)"
+# A URL may hold one level of parentheses (image CDNs: "filters:focal(630x193)").
+_TARGET = r"\((?:[^()\s]|\n|\([^()\s]{0,200}\))*(?:\s+\"[^\"]{0,400}\")?\s*\)"
 _IMAGE = re.compile(r"!\[[^\[\]]*\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)
 _REF_LINK = re.compile(r"\[([^\[\]\n]+)\]\[[^\[\]\n]*\]")
@@ -43,6 +44,9 @@ _AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
 # ("__" is left alone: Python's __init__ is more common in dumps than
 # underscore bold.)
 _STRONG = re.compile(r"\*\*(?=\S)([^\n]{1,100}?)(?<=\S)\*\*")
+# Single-mark emphasis (html2text writes _Title_): only between non-word
+# characters, so snake_case names, __init__ and "2 * 3" are left alone.
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_\n]{1,100}?)(?<=[^\s*_])\1(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 # Lines that are Markdown structure, not words: fences, rules, table rulers.
 _RULER_CELL = r"[ \t]*:?-{3,}:?[ \t]*"
@@ -108,4 +112,5 @@ def demarkdown(text: str) -> str:
     text = _HEADING_MARK.sub(r"\1\2", text)
     text = _QUOTE_MARK.sub(r"\1", text)
     text = _STRONG.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
     return _ESCAPE.sub(r"\1", text)
