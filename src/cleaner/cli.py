@@ -106,6 +106,8 @@ def clean_cmd(files: tuple[str, ...], fmt: str, url: str | None, explain: bool,
     """Clean one or more pages and print the article.
 
     FILES are HTML or text pages (plain or .gz); none or '-' reads stdin.
+    Text pages may be a browser's or BeautifulSoup's flattened text, a
+    hard-wrapped dump (lynx, w3m) or the Markdown of a reader/crawler service.
     Several files are printed one after another (JSON: one object per line).
 
     \b
