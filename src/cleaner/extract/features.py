@@ -13,6 +13,14 @@ _SENTENCE_ENDS = frozenset(".!?…:;。！？)]\"'”’»")
 # CJK text has no spaces: count characters in this range as a word each,
 # so a Chinese paragraph is not judged "one word long".
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# First code point of the scripts written without spaces (kana, CJK, Hangul):
+# text whose largest character is below it has no CJK word to count.
+CJK_START = "\u3040"
+
+
+def maybe_cjk(text: str) -> bool:
+    """Might ``text`` hold Chinese, Japanese or Korean (one C-level max())?"""
+    return max(text, default="") >= CJK_START
 
 
 # No real word is longer than this many characters: a block of 10 MB without a
@@ -64,7 +72,7 @@ def count_words(text: str) -> int:
                    len(text) // MAX_WORD_CHARS)
     words = len(_WORD.findall(text))
     # Every CJK range starts at or above U+3040: most non-ASCII text has none.
-    cjk = len(_CJK.findall(text)) if max(text) >= "\u3040" else 0
+    cjk = len(_CJK.findall(text)) if max(text) >= CJK_START else 0
     if cjk:
         # A CJK run matched by \w+ counted as one word; count ~1.5 chars a word.
         words += int(cjk / 1.5)

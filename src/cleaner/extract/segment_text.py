@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from cleaner.core.model import Block, BlockKind, Features
-from cleaner.extract.features import count_words
+from cleaner.extract.features import CJK_START, count_words
 
 # Characters that end a sentence-like line (as in features._SENTENCE_END).
 SENTENCE_END = frozenset(".!?…:;。！？)]\"'”’»")
@@ -51,9 +51,8 @@ CRUMB_PART_WORDS = 12
 BULLET_HINT = frozenset({"shape:bullet"})
 GROUP_HINT = frozenset({"shape:line-group"})
 NO_HINTS: frozenset[str] = frozenset()
-# First code point of the scripts written without spaces (kana, CJK, Hangul):
-# only text containing them needs the slower regex word count.
-_CJK_START = "\u3040"
+# Only text reaching the CJK scripts needs the slower regex word count.
+_CJK_START = CJK_START
 
 
 class Line(NamedTuple):

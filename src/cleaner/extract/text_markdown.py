@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from cleaner.extract.text_unwrap import rejoin
+
 # A page is Markdown with this many inline links or images.
 MIN_LINKS = 3
 # A line joins the next one (a soft break) when it has this many words: a
@@ -78,23 +80,18 @@ def _link_text(found: re.Match[str]) -> str:
 def _join_soft_breaks(text: str) -> str:
     """Join each paragraph's lines (same line count: empty lines follow)."""
     lines = text.split("\n")
-    out: list[str] = []
-    owed = 0
-    for line in lines:
-        prev = out[-1] if out else ""
-        if (prev.strip() and line.strip() and not _BLOCK_START.match(line)
-                and not _HEADING_LINE.match(prev)
-                and prev.count(" ") + 1 >= JOIN_MIN_WORDS
-                and not _STRUCTURE.match(prev)):
-            out[-1] = f"{prev.rstrip()} {line.strip()}"
-            owed += 1
-            continue
-        if owed:  # the paragraph ended: its joined lines' places follow it
-            out.extend([""] * owed)
-            owed = 0
-        out.append(line)
-    out.extend([""] * owed)
-    return "\n".join(out)
+    joins = [False] * len(lines)
+    para = ""  # the paragraph so far, as its joined line will read
+    for i, line in enumerate(lines):
+        if (para.strip() and line.strip() and not _BLOCK_START.match(line)
+                and not _HEADING_LINE.match(para)
+                and para.count(" ") + 1 >= JOIN_MIN_WORDS
+                and not _STRUCTURE.match(para)):
+            joins[i - 1] = True
+            para = f"{para.rstrip()} {line.strip()}"
+        else:
+            para = line
+    return "\n".join(rejoin(lines, joins))
 
 
 def demarkdown(text: str) -> str:

@@ -18,6 +18,7 @@ from cleaner.core.model import Block, Verdict
 from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.core.settings import Settings
 from cleaner.extract.classify import classify_blocks
+from cleaner.extract.features import maybe_cjk
 from cleaner.extract.html_pipeline import Extraction
 from cleaner.extract.lexicon import (
     CONTAINS_MAX_WORDS,
@@ -168,7 +169,7 @@ def _no_prose_copyright(lines: Sequence[Line], scores: list[float]) -> None:
     pages, as many for the worse as for the better.)"""
     for i, score in enumerate(scores):
         text = lines[i].text
-        if (score > 0 and lines[i].words <= COPYRIGHT_LINE_WORDS and max(text) >= "\u3040"
+        if (score > 0 and lines[i].words <= COPYRIGHT_LINE_WORDS and maybe_cjk(text)
                 and has_copyright(text)):
             scores[i] = -SHORT_COST
 

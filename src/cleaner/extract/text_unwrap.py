@@ -78,10 +78,11 @@ def unwrap(text: str) -> str:
     The result has as many lines as ``text`` has (``str.splitlines``), each
     non-joined line at its old number."""
     lines = text.splitlines()
+    lengths = list(map(len, lines))
     # A wrapped text has no long lines: the common case exits here.
-    if not lines or max(map(len, lines)) > MAX_WIDTH * 3:
+    if not lines or max(lengths) > MAX_WIDTH * 3:
         return text
-    width = _width(list(map(len, lines)))
+    width = _width(lengths)
     if width is None:
         return text
     stripped = [line.strip() for line in lines]
@@ -99,19 +100,24 @@ def unwrap(text: str) -> str:
             joins[i] = True
     if greedy < MIN_WRAPPED_PAIRS or greedy < MIN_GREEDY_SHARE * pairs:
         return text
+    joined = "\n".join(rejoin(lines, joins))
+    # A final empty line needs the line break that ends it.
+    return joined if len(joined.splitlines()) == len(lines) else joined + "\n"
+
+
+def rejoin(lines: list[str], joins: list[bool]) -> list[str]:
+    """``lines`` with each line whose ``joins`` flag is set continued by the
+    next one (one space between); each joined line leaves an empty line after
+    its paragraph, so the other lines keep their numbers."""
     out: list[str] = []
-    pending = 0  # empty lines owed for the joins of the current paragraph
     i = 0
     while i < len(lines):
         parts = [lines[i].rstrip()]
         while joins[i] and i + 1 < len(lines):
             i += 1
-            parts.append(stripped[i])
-            pending += 1
-        out.append(" ".join(parts))
-        out.extend([""] * pending)
-        pending = 0
+            parts.append(lines[i].strip())
+        # (A line joined to nothing stays as it came.)
+        out.append(" ".join(parts) if len(parts) > 1 else lines[i])
+        out.extend([""] * (len(parts) - 1))
         i += 1
-    joined = "\n".join(out)
-    # A final empty line needs the line break that ends it.
-    return joined if len(joined.splitlines()) == len(lines) else joined + "\n"
+    return out

@@ -22,11 +22,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from cleaner.extract.features import count_words
+from cleaner.extract.features import count_words, maybe_cjk
 from cleaner.metadata.langid_walk import classify
 
-# Where scripts written without spaces start (CJK punctuation, kana, ideographs).
-_CJK_START = "\u3000"
 # Enough characters for a stable guess; more only costs time.
 MAX_DETECT_CHARS = 800
 # Below this many words a detection is a coin toss (menus, captions).
@@ -81,7 +79,7 @@ def detect(text: str) -> tuple[str | None, float]:
         # Chinese and Japanese put no spaces between words: count them the
         # way the blocks do before calling the text short.
         head = text[:MAX_DETECT_CHARS]
-        if not head or max(head) < _CJK_START or count_words(head) < MIN_DETECT_WORDS:
+        if not head or not maybe_cjk(head) or count_words(head) < MIN_DETECT_WORDS:
             return None, 0.0
     head = text[:MAX_DETECT_CHARS]
     lang, prob = classify(_identifier(), head)

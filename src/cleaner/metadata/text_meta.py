@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from cleaner.core.model import Block, BlockKind, Features, Metadata, Verdict
 from cleaner.core.reasons import KEEP_REASONS, Reason
 from cleaner.extract.classify import title_key
+from cleaner.extract.features import maybe_cjk
 from cleaner.extract.rules.shapes import READING_TIME, RELATIVE_TIME
 from cleaner.metadata.authors import clean_name, looks_personal, role_like
 from cleaner.metadata.complete import (
@@ -120,7 +121,7 @@ def _headline_like(text: str) -> bool:
     if _LABELLED_COUNT.match(text) or READING_TIME.match(text) or RELATIVE_TIME.match(text):
         return False  # "Views: 412", "6 min read", "2 days ago": not headlines
     words = len(text.split())
-    if words < MIN_SLUG_WORDS and max(text, default="") >= "\u3040" \
+    if words < MIN_SLUG_WORDS and maybe_cjk(text) \
             and len(text) <= MAX_CJK_TITLE_CHARS:
         words = MIN_SLUG_WORDS
     return (MIN_SLUG_WORDS <= words <= MAX_TITLE_WORDS and text[-1] not in ".:,;"

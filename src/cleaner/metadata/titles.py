@@ -11,6 +11,7 @@ import html
 import re
 import unicodedata
 
+from cleaner.extract.features import maybe_cjk
 from cleaner.metadata.evidence import Candidate
 
 # A headline longer than this is a paragraph styled as h1, not a title.
@@ -26,8 +27,6 @@ MAX_UNRELATED_OVERLAP = 0.25
 MIN_CHAPTER_WORDS = 2
 # Only the first few h1s can be the page's headline; later ones are widgets.
 MAX_H1S = 4
-# Scripts written without spaces start here (CJK punctuation, kana, ideographs).
-_CJK_START = "\u3000"
 # A CJK h1 this long found inside the title is its headline (shorter: a logo).
 MIN_CJK_H1_CHARS = 4
 # A site name is a few words; a longer tail is part of the title.
@@ -166,7 +165,7 @@ def _overlap(h1: str, title: str) -> float:
     Chinese and Japanese write no spaces between words, so a CJK headline is
     one "word" that the title never equals ("标题_频道_网站"): there the h1
     overlaps fully when the title contains its letters in order."""
-    if max(h1, default="a") >= _CJK_START:
+    if maybe_cjk(h1):
         hk = key(h1)
         if len(hk) >= MIN_CJK_H1_CHARS and hk in key(title):
             return 1.0
