@@ -24,6 +24,7 @@ from cleaner.core.reasons import Reason
 from cleaner.core.settings import Settings
 from cleaner.core.thresholds import Thresholds
 from cleaner.extract.features import measure, single_spaced
+from cleaner.extract.rules.tables import layout_by_markup, layout_by_rows, nonspace
 from cleaner.inputs.parse import ElementPaths
 
 # Two line breaks with only white space between them: a paragraph break.
@@ -39,34 +40,6 @@ _LANGUAGE_CLASS = re.compile(r"(?:lang|language)-([\w+#-]+)")
 _FORMAT_MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*", "code": "`"}
 # Markdown images the walk wrote: (alt, url) of each.
 _IMAGE_MD = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)\)")
-# Tables with fewer cells per row on average than this, or any nested table or
-# heading, are layout scaffolding rather than data: we walk into them instead.
-_MIN_DATA_TABLE_CELLS = 2
-# Old table layouts put the page's columns in <td>s: the article in one cell,
-# the menu in another. A table is such a layout when one cell holds a column of
-# prose (this many words; long data cells, a course schedule's reading lists,
-# exist, so length alone is not enough) and another is a link column
-# (LINK_COLUMN_MIN links making up most of its text), or when it holds a form.
-# A layout has a few rows (banner, columns, footer); a data table whose rows
-# carry reading lists has many.
-LAYOUT_MAX_ROWS = 6
-_MAX_DATA_CELL_WORDS = 80
-LINK_COLUMN_MIN = 5
-LINK_COLUMN_DENSITY = 0.5
-
-
-def _has_link_column(table: HtmlElement) -> bool:
-    """Does a cell of ``table`` hold a menu: several links, mostly link text?"""
-    for cell in table.iter("td", "th"):
-        links = cell.findall(".//a")
-        if len(links) < LINK_COLUMN_MIN:
-            continue
-        total = nonspace(cell.text_content())
-        if total and sum(nonspace(a.text_content()) for a in links) >= LINK_COLUMN_DENSITY * total:
-            return True
-    return False
-
-
 def _fold_line(text: str) -> str:
     """Runs of white space to one space, ends stripped (``_SPACE`` then strip)."""
     if single_spaced(text):  # the usual paragraph: nothing to fold
@@ -84,10 +57,6 @@ def fold(text: str) -> str:
         return _fold_line(text)
     lines = (_fold_line(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
-
-
-def nonspace(text: str) -> int:
-    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
 @dataclass(slots=True)
@@ -379,12 +348,7 @@ class BlockWriter:
 
     def data_table(self, el: HtmlElement, span: str, context: frozenset[str]) -> bool:
         """Emit a data table as one block; False when it is a layout table."""
-        if el.find(".//table") is not None:
-            return False
-        for tag in ("h1", "h2", "h3", "h4", "blockquote", "pre"):
-            if el.find(f".//{tag}") is not None:
-                return False
-        if el.get("role") == "presentation" or el.find(".//form") is not None:
+        if layout_by_markup(el):
             return False
         rows: list[tuple[str, ...]] = []
         for tr in el.iter("tr"):
@@ -397,11 +361,7 @@ class BlockWriter:
                 rows.append(cells)
         if not rows:
             return True
-        if len(rows) <= LAYOUT_MAX_ROWS and _has_link_column(el) and any(
-                cell.count(" ") >= _MAX_DATA_CELL_WORDS for row in rows for cell in row):
-            return False
-        cells_total = sum(len(r) for r in rows)
-        if cells_total / len(rows) < _MIN_DATA_TABLE_CELLS and len(rows) < 3:  # noqa: PLR2004
+        if layout_by_rows(el, rows):
             return False
         text = "\n".join(" | ".join(c for c in r if c) for r in rows)
         link_chars = sum(nonspace(a.text_content()) for a in el.iter("a"))
