@@ -10,13 +10,20 @@ from cleaner.core.reasons import Reason
 
 # Bylines: "By Jane Doe", "by admin", "Von Max Muster", "Par Jean Dupont",
 # "Posted on March 3, 2024 by admin", "Written by ...".
-_BY = r"(?:by|von|par|por|di|da|door|przez|av|af|af:|tekst|text)"
-BYLINE = re.compile(
-    rf"^(?:(?:posted|published|written|updated|reviewed|edited|fact[- ]checked|"
-    rf"veröffentlicht|geschrieben|publié|publicado|pubblicato|gepubliceerd|opublikowano|"
+# The "by" words, and the verbs and labels that may come before them; the
+# first word of every byline is one of these (``_BYLINE_FIRST``).
+_BY_WORDS = ("by", "von", "par", "por", "di", "da", "door", "przez", "av", "af", "tekst", "text")
+_BYLINE_VERBS = (
+    "posted", "published", "written", "updated", "reviewed", "edited",
+    "veröffentlicht", "geschrieben", "publié", "publicado", "pubblicato", "gepubliceerd",
+    "opublikowano",
     # Drupal's "Submitted by", and "posted/written by" in other languages.
-    rf"submitted|enviado|escrito|écrit|posté|scritto|inviato|geplaatst|geschreven|"
-    rf"napisane|napisał|napisała|dodane)"
+    "submitted", "enviado", "escrito", "écrit", "posté", "scritto", "inviato", "geplaatst",
+    "geschreven", "napisane", "napisał", "napisała", "dodane",
+)
+_BY = rf"(?:{'|'.join(_BY_WORDS)})"
+BYLINE = re.compile(
+    rf"^(?:(?:{'|'.join(_BYLINE_VERBS)}|fact[- ]checked)"
     rf"(?:\s+\S+){{0,6}}?\s+)?{_BY}\s*:?\s+(?P<name>[^\W\d_][\w.'’\-]*(?:\s+[\w.'’\-]+){{0,5}})",
     re.IGNORECASE,
 )
@@ -117,14 +124,7 @@ _PROSE_AFTER_BY = re.compile(
 
 
 # The first word of every BYLINE match (its labels and "by" words), lower case.
-_BYLINE_FIRST = frozenset({
-    "posted", "published", "written", "updated", "reviewed", "edited", "fact-checked", "fact",
-    "veröffentlicht", "geschrieben", "publié", "publicado", "pubblicato", "gepubliceerd",
-    "opublikowano", "by", "von", "par", "por", "di", "da", "door", "przez", "av", "af", "tekst",
-    "text", "submitted", "enviado", "escrito", "écrit", "posté", "scritto", "inviato",
-    "geplaatst", "geschreven", "napisane", "napisał", "napisała", "dodane",
-})
-
+_BYLINE_FIRST = frozenset(_BY_WORDS + _BYLINE_VERBS + ("fact-checked", "fact"))
 
 def byline_name(text: str, words: int) -> str | None:
     """The author named by a byline-shaped block, or None if it is not one."""
